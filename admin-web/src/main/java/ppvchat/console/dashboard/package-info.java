@@ -1,0 +1,2 @@
+/** The console's dashboard page. */
+package ppvchat.console.dashboard;

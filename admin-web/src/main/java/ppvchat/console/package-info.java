@@ -1,0 +1,2 @@
+/** The admin console's shell: sign-in, the signed-in account and its webmaster, page locations. */
+package ppvchat.console;

@@ -1,0 +1,206 @@
+package ppvchat.accounts.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Someone who chats on a webmaster's site: a visitor, a performer, a moderator. Identified on the host
+ * site by {@link #externalId}. {@link #credits} is a cache of the user's ledger entries and changes only
+ * together with a new entry (see the ledger component).
+ */
+@Entity
+@Table(name = "chat_user")
+@NamedQuery(
+        name = ChatUser.BY_EXTERNAL_ID,
+        query = "SELECT u FROM ChatUser u WHERE u.webmasterId = :webmasterId AND u.externalId = :externalId")
+@NamedQuery(
+        name = ChatUser.COUNT_OF_WEBMASTER,
+        query = "SELECT COUNT(u) FROM ChatUser u WHERE u.webmasterId = :webmasterId")
+public class ChatUser {
+
+    public static final String BY_EXTERNAL_ID = "ChatUser.byExternalId";
+    public static final String COUNT_OF_WEBMASTER = "ChatUser.countOfWebmaster";
+    private static final String URL = "https?://\\S{1,490}";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "webmasterid", nullable = false, updatable = false)
+    private long webmasterId;
+
+    @NotBlank
+    @Size(max = 64)
+    @Column(name = "external_id", updatable = false)
+    private String externalId;
+
+    @NotBlank
+    @Size(max = 64)
+    private String username;
+
+    @Pattern(regexp = URL)
+    @Column(name = "avatar_url")
+    private String avatarUrl;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private Gender gender;
+
+    @Pattern(regexp = URL)
+    @Column(name = "profile_url")
+    private String profileUrl;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    @Min(0)
+    private long credits;
+
+    @Column(name = "banned_until")
+    private Instant bannedUntil;
+
+    @Size(max = 500)
+    @Column(name = "ban_reason")
+    private String banReason;
+
+    @NotNull
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected ChatUser() {}
+
+    public ChatUser(long webmasterId, String externalId, String username, Role role, Instant createdAt) {
+        this.webmasterId = webmasterId;
+        this.externalId = requireText(externalId, "external id");
+        this.username = requireText(username, "username");
+        this.role = Objects.requireNonNull(role);
+        this.gender = Gender.UNKNOWN;
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    public void describe(Gender gender, String avatarUrl, String profileUrl) {
+        this.gender = Objects.requireNonNull(gender);
+        this.avatarUrl = avatarUrl;
+        this.profileUrl = profileUrl;
+    }
+
+    public void changeRole(Role role) {
+        this.role = Objects.requireNonNull(role);
+    }
+
+    public void ban(Instant until, String reason) {
+        this.bannedUntil = Objects.requireNonNull(until);
+        this.banReason = reason;
+    }
+
+    public void unban() {
+        this.bannedUntil = null;
+        this.banReason = null;
+    }
+
+    public boolean isBannedAt(Instant now) {
+        return bannedUntil != null && now.isBefore(bannedUntil);
+    }
+
+    /**
+     * Moves the cached balance by a ledger entry's amount; only {@code LedgerEntry} calls this, so the
+     * cache never moves without an entry. Refuses to go below zero.
+     */
+    public long applyLedgerAmount(long amount) {
+        long after = Math.addExact(credits, amount);
+        if (after < 0) {
+            throw new IllegalStateException("balance of user " + id + " would go below zero");
+        }
+        credits = after;
+        return after;
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        return value.strip();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long webmasterId() {
+        return webmasterId;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String avatarUrl() {
+        return avatarUrl;
+    }
+
+    public Gender gender() {
+        return gender;
+    }
+
+    public String profileUrl() {
+        return profileUrl;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public long credits() {
+        return credits;
+    }
+
+    public Instant bannedUntil() {
+        return bannedUntil;
+    }
+
+    public String banReason() {
+        return banReason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChatUser other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return ChatUser.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ChatUser[" + id + ", " + username + "@" + webmasterId + "]";
+    }
+}

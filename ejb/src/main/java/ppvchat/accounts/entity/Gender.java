@@ -1,0 +1,9 @@
+package ppvchat.accounts.entity;
+
+public enum Gender {
+    FEMALE,
+    MALE,
+    COUPLE,
+    OTHER,
+    UNKNOWN
+}

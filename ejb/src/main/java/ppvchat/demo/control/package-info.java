@@ -1,0 +1,2 @@
+/** The demo site that the quick start shows. */
+package ppvchat.demo.control;

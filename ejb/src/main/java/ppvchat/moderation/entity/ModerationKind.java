@@ -1,0 +1,8 @@
+package ppvchat.moderation.entity;
+
+public enum ModerationKind {
+    KICK,
+    BAN,
+    UNBAN,
+    MUTE
+}

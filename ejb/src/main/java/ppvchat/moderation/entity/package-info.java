@@ -1,0 +1,2 @@
+/** The moderation audit trail: kicks, bans, unbans, mutes. */
+package ppvchat.moderation.entity;

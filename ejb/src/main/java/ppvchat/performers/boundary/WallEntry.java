@@ -1,0 +1,14 @@
+package ppvchat.performers.boundary;
+
+import java.io.Serializable;
+import ppvchat.performers.entity.PerformerStatus;
+
+/** One tile of the performer wall. {@code avatarPhotoId} is null for a performer without photos. */
+public record WallEntry(
+        long performerId,
+        String displayName,
+        String headline,
+        int pricePerMinute,
+        Long avatarPhotoId,
+        PerformerStatus status)
+        implements Serializable {}

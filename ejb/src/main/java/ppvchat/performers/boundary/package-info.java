@@ -1,0 +1,2 @@
+/** Performers: profiles, prices and percentages, photos, and the wall that lists them. */
+package ppvchat.performers.boundary;

@@ -1,0 +1,2 @@
+/** Performer profiles, photos and wall status. */
+package ppvchat.performers.entity;

@@ -1,0 +1,2 @@
+/** What the platform reports about itself: health checks. */
+package ppvchat.platform.boundary;

@@ -1,0 +1,2 @@
+/** Persistence plumbing shared by every component: type converters. */
+package ppvchat.platform.entity;

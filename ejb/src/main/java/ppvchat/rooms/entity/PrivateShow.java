@@ -1,0 +1,191 @@
+package ppvchat.rooms.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Instant;
+import java.util.Objects;
+import ppvchat.accounts.entity.ChatUser;
+import ppvchat.performers.entity.Performer;
+import ppvchat.platform.entity.DomainException;
+
+/**
+ * A one-to-one show between a performer and a paying user. The rate is locked when it is requested; start
+ * and end times are the server's; billed seconds and charged credits are recorded when it ends.
+ */
+@Entity
+@Table(name = "private_show")
+public class PrivateShow {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "webmasterid", nullable = false, updatable = false)
+    private long webmasterId;
+
+    @Column(name = "performer_id", nullable = false, updatable = false)
+    private long performerId;
+
+    @Column(name = "user_id", nullable = false, updatable = false)
+    private long userId;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private ShowStatus status;
+
+    @Positive
+    @Column(name = "rate_per_minute", updatable = false)
+    private int ratePerMinute;
+
+    @NotNull
+    @Column(name = "requested_at", updatable = false)
+    private Instant requestedAt;
+
+    @Column(name = "accepted_at")
+    private Instant acceptedAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Min(0)
+    @Column(name = "billed_seconds")
+    private long billedSeconds;
+
+    @Min(0)
+    @Column(name = "credits_charged")
+    private long creditsCharged;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_reason")
+    private EndReason endReason;
+
+    @Version
+    private long version;
+
+    protected PrivateShow() {}
+
+    private PrivateShow(Performer performer, ChatUser user, Instant now) {
+        if (performer.webmasterId() != user.webmasterId()) {
+            throw new IllegalArgumentException("performer and user belong to different webmasters");
+        }
+        if (performer.user().equals(user)) {
+            throw new DomainException("a performer cannot book their own show");
+        }
+        this.webmasterId = performer.webmasterId();
+        this.performerId = performer.id();
+        this.userId = user.id();
+        this.ratePerMinute = performer.pricePerMinute();
+        this.status = ShowStatus.REQUESTED;
+        this.requestedAt = Objects.requireNonNull(now);
+    }
+
+    /** A request at the performer's current price, which stays the show's rate whatever happens later. */
+    public static PrivateShow request(Performer performer, ChatUser user, Instant now) {
+        return new PrivateShow(performer, user, now);
+    }
+
+    public void accept(Instant now) {
+        moveTo(ShowStatus.ACCEPTED);
+        acceptedAt = now;
+    }
+
+    public void start(Instant now) {
+        moveTo(ShowStatus.RUNNING);
+        startedAt = now;
+    }
+
+    public void decline() {
+        moveTo(ShowStatus.DECLINED);
+    }
+
+    public void cancel() {
+        moveTo(ShowStatus.CANCELLED);
+    }
+
+    public void expire() {
+        moveTo(ShowStatus.EXPIRED);
+    }
+
+    public void end(EndReason reason, Instant now, long billedSeconds, long creditsCharged) {
+        if (billedSeconds < 0 || creditsCharged < 0) {
+            throw new IllegalArgumentException("billed seconds and credits are never negative");
+        }
+        moveTo(ShowStatus.ENDED);
+        this.endReason = Objects.requireNonNull(reason);
+        this.endedAt = now;
+        this.billedSeconds = billedSeconds;
+        this.creditsCharged = creditsCharged;
+    }
+
+    private void moveTo(ShowStatus next) {
+        if (!status.canMoveTo(next)) {
+            throw new DomainException("show " + id + " is " + status + " and cannot become " + next);
+        }
+        status = next;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long webmasterId() {
+        return webmasterId;
+    }
+
+    public long performerId() {
+        return performerId;
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    public ShowStatus status() {
+        return status;
+    }
+
+    public int ratePerMinute() {
+        return ratePerMinute;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant acceptedAt() {
+        return acceptedAt;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+
+    public long billedSeconds() {
+        return billedSeconds;
+    }
+
+    public long creditsCharged() {
+        return creditsCharged;
+    }
+
+    public EndReason endReason() {
+        return endReason;
+    }
+}

@@ -1,0 +1,2 @@
+/** Private shows and their life cycle. */
+package ppvchat.rooms.entity;

@@ -1,0 +1,338 @@
+package ppvchat.tenancy.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import ppvchat.accounts.entity.Permission;
+import ppvchat.accounts.entity.Role;
+
+/**
+ * A tenant: one webmaster's site, with its money settings, billing policy, permissions and integration.
+ * Every other row in the system belongs to exactly one webmaster.
+ */
+@Entity
+@Table(name = "webmaster")
+@NamedQuery(name = Webmaster.ALL, query = "SELECT w FROM Webmaster w ORDER BY w.id")
+public class Webmaster {
+
+    public static final String ALL = "Webmaster.all";
+    /** Money amounts on earnings, statements and packages carry two decimals. */
+    public static final int MONEY_SCALE = 2;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @NotBlank
+    @Size(max = 100)
+    private String name;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(name = "integration_mode", length = 10)
+    private IntegrationMode mode;
+
+    @Email
+    @Size(max = 254)
+    @Column(name = "paypal_email")
+    private String paypalEmail;
+
+    @NotNull
+    @Pattern(regexp = "[A-Z]{3}")
+    private String currency;
+
+    /** The money value of one credit, in {@link #currency}. */
+    @NotNull
+    @Positive
+    @Digits(integer = 6, fraction = 6)
+    @Column(name = "credit_value")
+    private BigDecimal creditValue;
+
+    @NotNull
+    @DecimalMin("0")
+    @DecimalMax("100")
+    @Digits(integer = 3, fraction = 2)
+    @Column(name = "default_percentage")
+    private BigDecimal defaultPercentage;
+
+    @Positive
+    @Column(name = "min_price_per_minute")
+    private int minPricePerMinute;
+
+    @Positive
+    @Column(name = "max_price_per_minute")
+    private int maxPricePerMinute;
+
+    @Valid
+    @NotNull
+    @Embedded
+    private BillingPolicy billing;
+
+    /** Origins (scheme://host[:port]) allowed to open the chat, one per line. */
+    @Column(name = "allowed_origins")
+    private String allowedOrigins;
+
+    /** HMAC key shared with the webmaster's server; never sent to a browser, never logged. */
+    @NotBlank
+    @Size(min = 32, max = 128)
+    @Column(name = "api_secret")
+    private String apiSecret;
+
+    @Size(max = 500)
+    @Pattern(regexp = "https?://\\S+")
+    @Column(name = "external_base_url")
+    private String externalBaseUrl;
+
+    @Column(name = "chat_css")
+    private String chatCss;
+
+    @Column(name = "wall_css")
+    private String wallCss;
+
+    @NotNull
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "role_permission", joinColumns = @JoinColumn(name = "webmasterid"))
+    private Set<RoleGrant> grants = new HashSet<>();
+
+    @Version
+    private long version;
+
+    protected Webmaster() {}
+
+    public Webmaster(String name, String currency, BigDecimal creditValue, String apiSecret, Instant createdAt) {
+        this.name = requireText(name, "name");
+        this.currency = Currency.getInstance(currency).getCurrencyCode();
+        if (creditValue.signum() <= 0) {
+            throw new IllegalArgumentException("a credit must be worth more than nothing");
+        }
+        this.creditValue = creditValue;
+        this.apiSecret = Objects.requireNonNull(apiSecret);
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.mode = IntegrationMode.EMBED;
+        this.defaultPercentage = new BigDecimal("50.00");
+        this.minPricePerMinute = 1;
+        this.maxPricePerMinute = 1000;
+        this.billing = BillingPolicy.standard();
+        grantDefaults();
+    }
+
+    private void grantDefaults() {
+        for (Role role : List.of(Role.ADMIN, Role.MODERATOR)) {
+            EnumSet.allOf(Permission.class).forEach(p -> grant(role, p));
+        }
+        grant(Role.PERFORMER, Permission.PUBLIC_CHAT);
+        grant(Role.PERFORMER, Permission.KICK);
+        grant(Role.USER, Permission.PUBLIC_CHAT);
+        grant(Role.USER, Permission.TIP);
+        grant(Role.USER, Permission.REQUEST_PRIVATE);
+    }
+
+    public void grant(Role role, Permission permission) {
+        grants.add(new RoleGrant(role, permission));
+    }
+
+    public void revoke(Role role, Permission permission) {
+        grants.remove(new RoleGrant(role, permission));
+    }
+
+    public boolean permits(Role role, Permission permission) {
+        return grants.stream().anyMatch(g -> g.role() == role && g.permission() == permission);
+    }
+
+    /** The money value of some credits, rounded half-up to cents. */
+    public BigDecimal priceOf(long credits) {
+        return creditValue.multiply(BigDecimal.valueOf(credits)).setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+    }
+
+    public boolean acceptsRate(int pricePerMinute) {
+        return pricePerMinute >= minPricePerMinute && pricePerMinute <= maxPricePerMinute;
+    }
+
+    public void limitRates(int minPerMinute, int maxPerMinute) {
+        if (minPerMinute <= 0 || maxPerMinute < minPerMinute) {
+            throw new IllegalArgumentException("rates need 0 < min <= max");
+        }
+        this.minPricePerMinute = minPerMinute;
+        this.maxPricePerMinute = maxPerMinute;
+    }
+
+    public void changeDefaultPercentage(BigDecimal percentage) {
+        this.defaultPercentage = Percentages.validated(percentage);
+    }
+
+    public void changeBilling(BillingPolicy policy) {
+        this.billing = Objects.requireNonNull(policy);
+    }
+
+    public void receivePaymentsAt(String paypalEmail) {
+        this.paypalEmail = paypalEmail;
+    }
+
+    public void integrateEmbedded() {
+        this.mode = IntegrationMode.EMBED;
+        this.externalBaseUrl = null;
+    }
+
+    public void integrateExternally(URI baseUrl) {
+        if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
+            throw new IllegalArgumentException("the webmaster's server must be reached over http(s)");
+        }
+        this.mode = IntegrationMode.EXTERNAL;
+        this.externalBaseUrl = baseUrl.toString();
+    }
+
+    /** Exact match against the configured origins; nothing is allowed while none are configured. */
+    public boolean allowsOrigin(String origin) {
+        return origin != null && allowedOrigins().contains(origin.strip().toLowerCase());
+    }
+
+    public List<String> allowedOrigins() {
+        if (allowedOrigins == null || allowedOrigins.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(allowedOrigins.split("\\s+"))
+                .map(o -> o.strip().toLowerCase())
+                .filter(o -> !o.isEmpty())
+                .toList();
+    }
+
+    public void allowOrigins(List<String> origins) {
+        for (String origin : origins) {
+            URI uri = URI.create(origin.strip());
+            if (uri.getScheme() == null
+                    || uri.getHost() == null
+                    || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+                throw new IllegalArgumentException("an origin is scheme://host[:port], got " + origin);
+            }
+        }
+        this.allowedOrigins =
+                String.join("\n", origins.stream().map(String::strip).toList());
+    }
+
+    public void styleWith(String chatCss, String wallCss) {
+        this.chatCss = chatCss;
+        this.wallCss = wallCss;
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        return value.strip();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public IntegrationMode mode() {
+        return mode;
+    }
+
+    public String paypalEmail() {
+        return paypalEmail;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public BigDecimal creditValue() {
+        return creditValue;
+    }
+
+    public BigDecimal defaultPercentage() {
+        return defaultPercentage;
+    }
+
+    public int minPricePerMinute() {
+        return minPricePerMinute;
+    }
+
+    public int maxPricePerMinute() {
+        return maxPricePerMinute;
+    }
+
+    public BillingPolicy billing() {
+        return billing;
+    }
+
+    public String apiSecret() {
+        return apiSecret;
+    }
+
+    public String externalBaseUrl() {
+        return externalBaseUrl;
+    }
+
+    public String chatCss() {
+        return chatCss;
+    }
+
+    public String wallCss() {
+        return wallCss;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Set<RoleGrant> grants() {
+        return Set.copyOf(grants);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Webmaster other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Webmaster.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Webmaster[" + id + ", " + name + "]";
+    }
+}

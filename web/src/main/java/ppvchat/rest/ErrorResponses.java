@@ -1,0 +1,66 @@
+package ppvchat.rest;
+
+import jakarta.ejb.EJBException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import ppvchat.platform.entity.DomainException;
+import ppvchat.platform.entity.NotFound;
+
+/**
+ * Turns every failure into a JSON {@link ErrorMessage}. Business rule violations say what was wrong;
+ * anything unexpected is logged with an incident id, and only the id reaches the caller.
+ */
+@Provider
+public class ErrorResponses implements ExceptionMapper<Exception> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+    @Override
+    public Response toResponse(Exception exception) {
+        Throwable cause = unwrap(exception);
+        if (cause instanceof NotFound notFound) {
+            return answer(Response.Status.NOT_FOUND.getStatusCode(), notFound.getMessage());
+        }
+        if (cause instanceof DomainException | cause instanceof IllegalArgumentException) {
+            return answer(Response.Status.BAD_REQUEST.getStatusCode(), cause.getMessage());
+        }
+        if (cause instanceof ConstraintViolationException invalid) {
+            return answer(Response.Status.BAD_REQUEST.getStatusCode(), "invalid request: " + invalid.getMessage());
+        }
+        if (cause instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            return answer(
+                    status,
+                    Response.Status.fromStatusCode(status) == null
+                            ? "request failed"
+                            : Response.Status.fromStatusCode(status)
+                                    .getReasonPhrase()
+                                    .toLowerCase());
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "incident " + incident, cause);
+        return answer(500, "internal error, incident " + incident);
+    }
+
+    private static Throwable unwrap(Throwable exception) {
+        Throwable cause = exception;
+        while (cause instanceof EJBException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static Response answer(int status, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorMessage(status, message))
+                .build();
+    }
+}
