@@ -191,7 +191,7 @@ public class ChatUser {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ChatUser other && id != null && id.equals(other.id);
+        return this == o || o instanceof ChatUser other && id != null && id.equals(other.id);
     }
 
     @Override

@@ -103,7 +103,7 @@ public class ConsoleAccount {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConsoleAccount other && id != null && id.equals(other.id);
+        return this == o || o instanceof ConsoleAccount other && id != null && id.equals(other.id);
     }
 
     @Override

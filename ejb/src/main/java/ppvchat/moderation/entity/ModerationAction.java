@@ -102,9 +102,7 @@ public class ModerationAction {
 
     /** Bans the user on the whole site for the duration, and records it. */
     public static ModerationAction ban(ChatUser target, Duration duration, Actor actor, String reason, Instant now) {
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("a ban lasts a positive time");
-        }
+        requirePositive(duration);
         ModerationAction ban = new ModerationAction(ModerationKind.BAN, target, actor, reason, now);
         ban.expiresAt = now.plus(duration);
         target.ban(ban.expiresAt, reason);
@@ -118,10 +116,17 @@ public class ModerationAction {
 
     public static ModerationAction mute(
             ChatUser target, Long performerId, Duration duration, Actor actor, String reason, Instant now) {
+        requirePositive(duration);
         ModerationAction mute = new ModerationAction(ModerationKind.MUTE, target, actor, reason, now);
         mute.performerId = performerId;
         mute.expiresAt = now.plus(duration);
         return mute;
+    }
+
+    private static void requirePositive(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("a ban or mute lasts a positive time");
+        }
     }
 
     public Long id() {

@@ -120,16 +120,18 @@ public class PayoutStatement {
     }
 
     public void approve(String accountant, Instant now) {
+        Objects.requireNonNull(accountant);
         requireStatus(StatementStatus.OPEN, "approved");
         status = StatementStatus.APPROVED;
-        approvedBy = Objects.requireNonNull(accountant);
+        approvedBy = accountant;
         approvedAt = now;
     }
 
     public void markPaid(String accountant, Instant now) {
+        Objects.requireNonNull(accountant);
         requireStatus(StatementStatus.APPROVED, "paid");
         status = StatementStatus.PAID;
-        paidBy = Objects.requireNonNull(accountant);
+        paidBy = accountant;
         paidAt = now;
     }
 

@@ -143,7 +143,7 @@ public class Performer {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Performer other && id != null && id.equals(other.id);
+        return this == o || o instanceof Performer other && id != null && id.equals(other.id);
     }
 
     @Override

@@ -123,8 +123,9 @@ public class PrivateShow {
         if (billedSeconds < 0 || creditsCharged < 0) {
             throw new IllegalArgumentException("billed seconds and credits are never negative");
         }
+        Objects.requireNonNull(reason);
         moveTo(ShowStatus.ENDED);
-        this.endReason = Objects.requireNonNull(reason);
+        this.endReason = reason;
         this.endedAt = now;
         this.billedSeconds = billedSeconds;
         this.creditsCharged = creditsCharged;

@@ -86,8 +86,9 @@ public class SupportTicket {
 
     public SupportMessage replyAsOpener(String body, Instant now) {
         requireOpen();
+        SupportMessage reply = new SupportMessage(this, openedByUserId, null, body, now);
         status = TicketStatus.OPEN;
-        return append(new SupportMessage(this, openedByUserId, null, body, now));
+        return append(reply);
     }
 
     public SupportMessage replyAsStaff(ConsoleAccount account, String body, Instant now) {
@@ -95,8 +96,9 @@ public class SupportTicket {
         if (account.webmasterId() != null && account.webmasterId() != webmasterId) {
             throw new DomainException("this ticket belongs to another webmaster");
         }
+        SupportMessage reply = new SupportMessage(this, null, account.id(), body, now);
         status = TicketStatus.ANSWERED;
-        return append(new SupportMessage(this, null, account.id(), body, now));
+        return append(reply);
     }
 
     public void close(Instant now) {

@@ -323,7 +323,7 @@ public class Webmaster {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Webmaster other && id != null && id.equals(other.id);
+        return this == o || o instanceof Webmaster other && id != null && id.equals(other.id);
     }
 
     @Override
