@@ -1,0 +1,472 @@
+package ppvchat.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.File;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ppvchat.accounts.entity.ChatUser;
+import ppvchat.accounts.entity.ConsoleAccount;
+import ppvchat.accounts.entity.ConsoleRole;
+import ppvchat.accounts.entity.Permission;
+import ppvchat.accounts.entity.Role;
+import ppvchat.ledger.entity.EntryKind;
+import ppvchat.ledger.entity.LedgerEntry;
+import ppvchat.moderation.entity.ModerationAction;
+import ppvchat.payments.entity.CreditItem;
+import ppvchat.payments.entity.PaypalTransaction;
+import ppvchat.payouts.entity.Earning;
+import ppvchat.payouts.entity.PayoutStatement;
+import ppvchat.payouts.entity.StatementTotals;
+import ppvchat.performers.boundary.PerformerWall;
+import ppvchat.performers.boundary.WallEntry;
+import ppvchat.performers.entity.Performer;
+import ppvchat.performers.entity.PerformerPhoto;
+import ppvchat.platform.boundary.DatabaseReadiness;
+import ppvchat.platform.control.SchemaMigration;
+import ppvchat.platform.entity.NotFound;
+import ppvchat.rooms.entity.EndReason;
+import ppvchat.rooms.entity.PrivateShow;
+import ppvchat.rooms.entity.ShowStatus;
+import ppvchat.support.entity.SupportTicket;
+import ppvchat.support.entity.TicketStatus;
+import ppvchat.tenancy.entity.Webmaster;
+
+/**
+ * The persistence layer on a real Payara Micro, against the database the failsafe execution names (H2 or
+ * MariaDB): the migrated schema, exact round trips of every entity, and the constraints that keep money
+ * and tenants apart even when code is wrong.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PersistenceIT {
+
+    /** Microsecond precision, which DATETIME(6) must keep on both databases. */
+    static final Instant NOW = Instant.parse("2026-03-01T10:15:30.123456Z");
+
+    static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    @Deployment
+    static WebArchive deployment() {
+        TestDatabase.resetIfAsked();
+        File[] libraries = new File(System.getProperty("ppv.it.libs")).listFiles((dir, name) -> name.endsWith(".jar"));
+        return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
+                .addAsLibrary(new File(System.getProperty("ppv.it.jar")))
+                .addAsLibraries(Objects.requireNonNull(libraries))
+                .addClasses(PersistenceIT.class, Transactions.class, TestDatabase.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+
+    @Inject
+    Transactions tx;
+
+    @Inject
+    SchemaMigration migration;
+
+    @Inject
+    @Readiness
+    DatabaseReadiness readiness;
+
+    @Inject
+    PerformerWall wall;
+
+    record Graph(
+            long webmasterId,
+            long buyerId,
+            long performerId,
+            long showId,
+            long paypalId,
+            long earningId,
+            long statementId,
+            long ticketId,
+            long banId) {}
+
+    @Test
+    void schemaIsMigratedAndTheDatabaseIsReady() {
+        assertEquals("1", migration.schemaVersion());
+        HealthCheckResponse health = readiness.call();
+        assertEquals(HealthCheckResponse.Status.UP, health.getStatus());
+    }
+
+    @Test
+    void everyEntityRoundTripsExactly() {
+        Graph graph = tx.call(this::persistGraph);
+
+        tx.run(em -> {
+            Webmaster site = em.find(Webmaster.class, graph.webmasterId());
+            assertEquals(0, new BigDecimal("0.016667").compareTo(site.creditValue()));
+            assertEquals(6, site.creditValue().scale());
+            assertTrue(site.permits(Role.PERFORMER, Permission.LIVE_TYPING));
+            assertTrue(!site.permits(Role.GUEST, Permission.TIP));
+            assertEquals(List.of(60, 30, 10), site.billing().warningSecondsLeft());
+
+            ChatUser buyer = em.find(ChatUser.class, graph.buyerId());
+            assertEquals(600 - 90 - 25, buyer.credits());
+            List<LedgerEntry> entries = em.createNamedQuery(LedgerEntry.OF_USER, LedgerEntry.class)
+                    .setParameter("webmasterId", graph.webmasterId())
+                    .setParameter("userId", graph.buyerId())
+                    .getResultList();
+            assertEquals(
+                    List.of(EntryKind.PURCHASE, EntryKind.SHOW_CHARGE, EntryKind.TIP),
+                    entries.stream().map(LedgerEntry::kind).toList());
+            assertEquals(
+                    buyer.credits(),
+                    entries.stream().mapToLong(LedgerEntry::credits).sum());
+            assertEquals(buyer.credits(), entries.get(entries.size() - 1).balanceAfter());
+            assertEquals(NOW, entries.get(0).createdAt());
+
+            PrivateShow show = em.find(PrivateShow.class, graph.showId());
+            assertEquals(ShowStatus.ENDED, show.status());
+            assertEquals(EndReason.USER_LEFT, show.endReason());
+            assertEquals(90, show.ratePerMinute());
+            assertEquals(NOW.plusSeconds(5), show.startedAt());
+            assertEquals(NOW.plusSeconds(65), show.endedAt());
+            assertEquals(60, show.billedSeconds());
+            assertEquals(90, show.creditsCharged());
+
+            PaypalTransaction payment = em.find(PaypalTransaction.class, graph.paypalId());
+            assertEquals("9AB12345CD6789012EF", payment.txnId());
+            assertEquals(new BigDecimal("10.00"), payment.gross());
+
+            Earning earning = em.find(Earning.class, graph.earningId());
+            assertEquals(new BigDecimal("1.50"), earning.price());
+            assertEquals(new BigDecimal("0.56"), earning.performerBenefit());
+            assertEquals(graph.statementId(), earning.statementId());
+
+            PayoutStatement statement = em.find(PayoutStatement.class, graph.statementId());
+            assertEquals(LocalDate.of(2026, 3, 1), statement.periodStart());
+            assertEquals(new BigDecimal("0.56"), statement.performerBenefit());
+
+            SupportTicket ticket = em.find(SupportTicket.class, graph.ticketId());
+            assertEquals(TicketStatus.ANSWERED, ticket.status());
+            assertEquals(2, ticket.messages().size());
+            assertTrue(ticket.messages().get(1).writtenByStaff());
+
+            ModerationAction ban = em.find(ModerationAction.class, graph.banId());
+            assertEquals(NOW.plus(Duration.ofDays(7)), ban.expiresAt());
+        });
+    }
+
+    private Graph persistGraph(EntityManager em) {
+        Webmaster site = new Webmaster("Round trip", "EUR", new BigDecimal("0.016667"), SECRET, NOW);
+        site.grant(Role.PERFORMER, Permission.LIVE_TYPING);
+        site.revoke(Role.USER, Permission.TIP);
+        em.persist(site);
+        em.flush();
+        ChatUser buyer = user(em, site, "buyer", Role.USER);
+        ChatUser star = user(em, site, "star", Role.PERFORMER);
+        Performer performer = new Performer(site, star, "Star", 90, NOW);
+        performer.overridePercentage(new BigDecimal("37.50"));
+        em.persist(performer);
+        em.flush();
+        em.persist(new PerformerPhoto(performer, 0, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, NOW));
+
+        CreditItem item = new CreditItem(site, 600, new BigDecimal("10.00"), "600 credits");
+        em.persist(item);
+        em.flush();
+        PaypalTransaction payment = new PaypalTransaction(
+                site.id(),
+                "9AB12345CD6789012EF",
+                buyer.id(),
+                item,
+                new BigDecimal("10.00"),
+                "EUR",
+                "pay@site.example",
+                "Completed",
+                "{raw ipn}",
+                NOW);
+        em.persist(payment);
+        em.flush();
+        // EclipseLink does not keep persist order among the inserts of one flush: flush each entry so that
+        // ids follow posting order, as the ledger must.
+        em.persist(LedgerEntry.post(buyer, EntryKind.PURCHASE, 600, "paypal-" + payment.txnId(), NOW)
+                .forPaypal(payment.id()));
+        em.flush();
+
+        PrivateShow show = PrivateShow.request(performer, buyer, NOW);
+        show.accept(NOW.plusSeconds(2));
+        show.start(NOW.plusSeconds(5));
+        show.end(EndReason.USER_LEFT, NOW.plusSeconds(65), 60, 90);
+        em.persist(show);
+        em.flush();
+        em.persist(LedgerEntry.post(buyer, EntryKind.SHOW_CHARGE, -90, "show-" + show.id(), NOW)
+                .forShow(show.id()));
+        em.flush();
+        Earning earning = Earning.liveshow(site, performer, show);
+        em.persist(earning);
+        em.persist(LedgerEntry.post(buyer, EntryKind.TIP, -25, "tip-" + show.id(), NOW));
+        em.flush();
+
+        StatementTotals totals = new StatementTotals(0, 0, 1, 60, 90, earning.price(), earning.performerBenefit());
+        PayoutStatement statement = new PayoutStatement(
+                site.id(), performer.id(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), totals, "EUR", NOW);
+        em.persist(statement);
+        em.flush();
+        earning.includeIn(statement.id());
+
+        ConsoleAccount staff = new ConsoleAccount(
+                site.id(),
+                "rt-admin-" + site.id(),
+                "PBKDF2WithHmacSHA256:2048:c2FsdA==:aGFzaA==",
+                ConsoleRole.WEBMASTER_ADMIN,
+                NOW);
+        em.persist(staff);
+        em.flush();
+        SupportTicket ticket = SupportTicket.open(star, "Payout date", "When is the next payout?", NOW);
+        em.persist(ticket);
+        em.flush();
+        ticket.replyAsStaff(staff, "On the first of the month.", NOW.plusSeconds(60));
+
+        ModerationAction ban = ModerationAction.ban(
+                buyer, Duration.ofDays(7), ModerationAction.Actor.console(staff.id()), "spam", NOW);
+        em.persist(ban);
+        em.flush();
+        return new Graph(
+                site.id(),
+                buyer.id(),
+                performer.id(),
+                show.id(),
+                payment.id(),
+                earning.id(),
+                statement.id(),
+                ticket.id(),
+                ban.id());
+    }
+
+    @Test
+    void aBalanceCannotGoBelowZeroEvenThroughRawSql() {
+        long userId =
+                tx.call(em -> user(em, site(em, "Negative"), "n", Role.USER).id());
+        assertRejectedBy(
+                "ck_chat_user_credits", em -> em.createNativeQuery("UPDATE chat_user SET credits = -5 WHERE id = ?1")
+                        .setParameter(1, userId)
+                        .executeUpdate());
+    }
+
+    @Test
+    void anIdempotencyKeyPostsOncePerWebmaster() {
+        long[] ids = tx.call(em -> {
+            Webmaster one = site(em, "Keys one");
+            Webmaster two = site(em, "Keys two");
+            return new long[] {
+                user(em, one, "a", Role.USER).id(),
+                user(em, one, "b", Role.USER).id(),
+                user(em, two, "c", Role.USER).id()
+            };
+        });
+        tx.run(em -> em.persist(LedgerEntry.post(em.find(ChatUser.class, ids[0]), EntryKind.PURCHASE, 10, "k-1", NOW)));
+        assertRejectedBy(
+                "uq_ledger_entry_key",
+                em -> em.persist(
+                        LedgerEntry.post(em.find(ChatUser.class, ids[1]), EntryKind.PURCHASE, 10, "k-1", NOW)));
+        tx.run(em -> em.persist(LedgerEntry.post(em.find(ChatUser.class, ids[2]), EntryKind.PURCHASE, 10, "k-1", NOW)));
+        tx.run(em -> {
+            assertEquals(10, em.find(ChatUser.class, ids[0]).credits());
+            assertEquals(0, em.find(ChatUser.class, ids[1]).credits(), "the rejected entry moved no balance");
+            assertEquals(10, em.find(ChatUser.class, ids[2]).credits());
+        });
+    }
+
+    @Test
+    void theDatabaseRejectsALedgerEntryOfTheWrongSign() {
+        long[] ids = tx.call(em -> {
+            ChatUser user = user(em, site(em, "Signs"), "s", Role.USER);
+            return new long[] {user.webmasterId(), user.id()};
+        });
+        assertRejectedBy("ck_ledger_entry_sign", em -> em.createNativeQuery(
+                        "INSERT INTO ledger_entry (webmasterid, user_id, kind, credits, balance_after,"
+                                + " idempotency_key, created_at) VALUES (?1, ?2, 'PURCHASE', -5, 0, 'neg', ?3)")
+                .setParameter(1, ids[0])
+                .setParameter(2, ids[1])
+                .setParameter(3, java.sql.Timestamp.from(NOW))
+                .executeUpdate());
+    }
+
+    @Test
+    void externalIdsAreUniquePerWebmasterOnly() {
+        long[] sites = tx.call(
+                em -> new long[] {site(em, "Ext one").id(), site(em, "Ext two").id()});
+        tx.run(em -> em.persist(new ChatUser(sites[0], "host-42", "first", Role.USER, NOW)));
+        assertRejectedBy(
+                "uq_chat_user_external", em -> em.persist(new ChatUser(sites[0], "host-42", "second", Role.USER, NOW)));
+        tx.run(em -> em.persist(new ChatUser(sites[1], "host-42", "first", Role.USER, NOW)));
+    }
+
+    @Test
+    void noRowCanPointIntoAnotherTenant() {
+        long[] ids = tx.call(em -> {
+            Webmaster one = site(em, "Tenant one");
+            Webmaster two = site(em, "Tenant two");
+            return new long[] {two.id(), user(em, one, "victim", Role.PERFORMER).id()};
+        });
+        assertRejectedBy("fk_performer_user", em -> em.createNativeQuery(
+                        "INSERT INTO performer (webmasterid, user_id, display_name, price_per_minute, created_at)"
+                                + " VALUES (?1, ?2, 'Stolen', 60, ?3)")
+                .setParameter(1, ids[0])
+                .setParameter(2, ids[1])
+                .setParameter(3, java.sql.Timestamp.from(NOW))
+                .executeUpdate());
+    }
+
+    @Test
+    void liveTypingCanNeverBeGrantedToUsersEvenThroughRawSql() {
+        long siteId = tx.call(em -> site(em, "Typing").id());
+        assertRejectedBy("ck_role_permission_live_typing", em -> em.createNativeQuery(
+                        "INSERT INTO role_permission (webmasterid, role, permission) VALUES (?1, 'USER', 'LIVE_TYPING')")
+                .setParameter(1, siteId)
+                .executeUpdate());
+    }
+
+    @Test
+    void aShowEarnsOnceAndAPeriodIsStatedOnce() {
+        long[] ids = tx.call(em -> {
+            Webmaster site = site(em, "Once");
+            Performer performer = performer(em, site, "once");
+            PrivateShow show = PrivateShow.request(performer, user(em, site, "fan", Role.USER), NOW);
+            show.accept(NOW);
+            show.start(NOW);
+            show.end(EndReason.CREDITS_EXHAUSTED, NOW.plusSeconds(30), 30, 30);
+            em.persist(show);
+            em.flush();
+            em.persist(Earning.liveshow(site, performer, show));
+            em.persist(statement(site, performer));
+            return new long[] {site.id(), performer.id(), show.id()};
+        });
+        assertRejectedBy(
+                "uq_ppv_tips_show",
+                em -> em.persist(Earning.liveshow(
+                        em.find(Webmaster.class, ids[0]),
+                        em.find(Performer.class, ids[1]),
+                        em.find(PrivateShow.class, ids[2]))));
+        assertRejectedBy(
+                "uq_payout_statement_period",
+                em -> em.persist(statement(em.find(Webmaster.class, ids[0]), em.find(Performer.class, ids[1]))));
+    }
+
+    @Test
+    void aPaypalTransactionIsRecordedOnce() {
+        long[] ids = tx.call(em -> {
+            Webmaster site = site(em, "Paypal");
+            CreditItem item = new CreditItem(site, 100, new BigDecimal("2.00"), "100");
+            em.persist(item);
+            em.flush();
+            return new long[] {site.id(), user(em, site, "payer", Role.USER).id(), item.id()};
+        });
+        Consumer<EntityManager> record = em -> em.persist(new PaypalTransaction(
+                ids[0],
+                "1AB23456CD7890123",
+                ids[1],
+                em.find(CreditItem.class, ids[2]),
+                new BigDecimal("2.00"),
+                "USD",
+                "pay@site.example",
+                "Completed",
+                "{}",
+                NOW));
+        tx.run(record);
+        assertRejectedBy("uq_ppv_paypal_txn", record);
+    }
+
+    @Test
+    void theWallShowsOnlyTheAskedWebmastersPerformers() {
+        long[] ids = tx.call(em -> {
+            Webmaster one = site(em, "Wall one");
+            Webmaster two = site(em, "Wall two");
+            Performer zed = performer(em, one, "zed");
+            performer(em, one, "amy");
+            performer(em, two, "other");
+            PerformerPhoto photo = new PerformerPhoto(zed, 0, "image/png", new byte[] {1, 2, 3}, NOW);
+            em.persist(photo);
+            em.flush();
+            return new long[] {one.id(), two.id(), zed.id(), photo.id()};
+        });
+        List<WallEntry> entries = wall.of(ids[0]);
+        assertEquals(
+                List.of("Amy", "Zed"),
+                entries.stream().map(WallEntry::displayName).toList());
+        WallEntry zed = entries.get(1);
+        assertEquals(ids[2], zed.performerId());
+        assertEquals(ids[3], zed.avatarPhotoId());
+        assertEquals(null, entries.get(0).avatarPhotoId());
+
+        assertEquals(3, wall.photo(ids[0], ids[3]).content().length);
+        assertThrows(NotFound.class, () -> wall.photo(ids[1], ids[3]), "another webmaster's photo");
+        assertThrows(NotFound.class, () -> wall.of(Long.MAX_VALUE));
+    }
+
+    private static Webmaster site(EntityManager em, String name) {
+        Webmaster site = new Webmaster(name, "USD", new BigDecimal("0.01"), SECRET, NOW);
+        em.persist(site);
+        em.flush();
+        return site;
+    }
+
+    private static ChatUser user(EntityManager em, Webmaster site, String handle, Role role) {
+        ChatUser user = new ChatUser(site.id(), "ext-" + handle, handle, role, NOW);
+        em.persist(user);
+        em.flush();
+        return user;
+    }
+
+    private static Performer performer(EntityManager em, Webmaster site, String handle) {
+        String name = Character.toUpperCase(handle.charAt(0)) + handle.substring(1);
+        Performer performer = new Performer(site, user(em, site, handle, Role.PERFORMER), name, 60, NOW);
+        em.persist(performer);
+        em.flush();
+        return performer;
+    }
+
+    private static PayoutStatement statement(Webmaster site, Performer performer) {
+        StatementTotals totals = new StatementTotals(0, 0, 1, 30, 30, new BigDecimal("0.30"), new BigDecimal("0.15"));
+        return new PayoutStatement(
+                site.id(), performer.id(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), totals, "USD", NOW);
+    }
+
+    /** The work fails in the database, on the named constraint, and its transaction leaves nothing behind. */
+    private void assertRejectedBy(String constraint, Consumer<EntityManager> work) {
+        try {
+            tx.run(work);
+            fail("expected the database to reject this with " + constraint);
+        } catch (EJBException expected) {
+            SQLException sql = sqlCause(expected);
+            assertNotNull(sql, "no SQLException under " + expected);
+            assertTrue(
+                    sql.getSQLState() != null && sql.getSQLState().startsWith("23"),
+                    "integrity violation expected, got SQLState " + sql.getSQLState() + ": " + sql.getMessage());
+            assertTrue(
+                    sql.getMessage().toLowerCase(Locale.ROOT).contains(constraint),
+                    "expected " + constraint + " in: " + sql.getMessage());
+        }
+    }
+
+    private static SQLException sqlCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+}
