@@ -208,6 +208,7 @@ class PersistenceIT {
         PrivateShow show = PrivateShow.request(performer, buyer, NOW);
         show.accept(NOW.plusSeconds(2));
         show.start(NOW.plusSeconds(5));
+        show.holdMore(1_000);
         show.end(EndReason.USER_LEFT, NOW.plusSeconds(65), 60, 90);
         em.persist(show);
         em.flush();
@@ -347,6 +348,7 @@ class PersistenceIT {
             PrivateShow show = PrivateShow.request(performer, user(em, site, "fan", Role.USER), NOW);
             show.accept(NOW);
             show.start(NOW);
+            show.holdMore(1_000);
             show.end(EndReason.CREDITS_EXHAUSTED, NOW.plusSeconds(30), 30, 30);
             em.persist(show);
             em.flush();

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
+import ppvchat.ledger.entity.InsufficientCredits;
 
 /**
  * Someone who chats on a webmaster's site: a visitor, a performer, a moderator. Identified on the host
@@ -72,6 +73,11 @@ public class ChatUser {
     @Min(0)
     private long credits;
 
+    /** Credits reserved for running private shows: part of the balance, but not spendable elsewhere. */
+    @Min(0)
+    @Column(name = "held_credits")
+    private long heldCredits;
+
     @Column(name = "banned_until")
     private Instant bannedUntil;
 
@@ -123,15 +129,39 @@ public class ChatUser {
 
     /**
      * Moves the cached balance by a ledger entry's amount; only {@code LedgerEntry} calls this, so the
-     * cache never moves without an entry. Refuses to go below zero.
+     * cache never moves without an entry. A debit may not touch credits held for running shows.
      */
     public long applyLedgerAmount(long amount) {
         long after = Math.addExact(credits, amount);
-        if (after < 0) {
-            throw new IllegalStateException("balance of user " + id + " would go below zero");
+        if (amount < 0 && after < heldCredits) {
+            throw new InsufficientCredits(-amount, available());
         }
         credits = after;
         return after;
+    }
+
+    /** Reserves credits for a running show; refuses more than is available. */
+    public void hold(long amount) {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("a hold is for a positive number of credits");
+        }
+        if (amount > available()) {
+            throw new InsufficientCredits(amount, available());
+        }
+        heldCredits += amount;
+    }
+
+    /** Gives back held credits, before the show's charge is posted or when it charged nothing. */
+    public void release(long amount) {
+        if (amount < 0 || amount > heldCredits) {
+            throw new IllegalArgumentException("cannot release " + amount + " of " + heldCredits + " held credits");
+        }
+        heldCredits -= amount;
+    }
+
+    /** What the user may spend now. */
+    public long available() {
+        return credits - heldCredits;
     }
 
     private static String requireText(String value, String what) {
@@ -175,6 +205,10 @@ public class ChatUser {
 
     public long credits() {
         return credits;
+    }
+
+    public long heldCredits() {
+        return heldCredits;
     }
 
     public Instant bannedUntil() {

@@ -72,6 +72,15 @@ public class PrivateShow {
     @Column(name = "end_reason")
     private EndReason endReason;
 
+    /** Credits reserved from the user's balance while the show runs; zero once it is settled. */
+    @Min(0)
+    @Column(name = "held_credits")
+    private long heldCredits;
+
+    /** When {@link #billedSeconds} was last written while running: a crash settles from here. */
+    @Column(name = "checkpointed_at")
+    private Instant checkpointedAt;
+
     @Version
     private long version;
 
@@ -119,12 +128,33 @@ public class PrivateShow {
         moveTo(ShowStatus.EXPIRED);
     }
 
+    public void holdMore(long credits) {
+        if (status != ShowStatus.RUNNING && status != ShowStatus.ACCEPTED) {
+            throw new DomainException("show " + id + " is " + status + " and holds nothing");
+        }
+        heldCredits = Math.addExact(heldCredits, credits);
+    }
+
+    /** Records the seconds billed so far, so that a crash settles no later than this point. */
+    public void checkpoint(long billedSeconds, Instant now) {
+        if (status != ShowStatus.RUNNING || billedSeconds < this.billedSeconds) {
+            throw new IllegalStateException("checkpoints only move a running show forward");
+        }
+        this.billedSeconds = billedSeconds;
+        this.checkpointedAt = now;
+    }
+
     public void end(EndReason reason, Instant now, long billedSeconds, long creditsCharged) {
         if (billedSeconds < 0 || creditsCharged < 0) {
             throw new IllegalArgumentException("billed seconds and credits are never negative");
         }
         Objects.requireNonNull(reason);
+        requireCanMoveTo(ShowStatus.ENDED);
+        if (creditsCharged > heldCredits) {
+            throw new IllegalArgumentException("a show never charges more than it held");
+        }
         moveTo(ShowStatus.ENDED);
+        this.heldCredits = 0;
         this.endReason = reason;
         this.endedAt = now;
         this.billedSeconds = billedSeconds;
@@ -132,10 +162,14 @@ public class PrivateShow {
     }
 
     private void moveTo(ShowStatus next) {
+        requireCanMoveTo(next);
+        status = next;
+    }
+
+    private void requireCanMoveTo(ShowStatus next) {
         if (!status.canMoveTo(next)) {
             throw new DomainException("show " + id + " is " + status + " and cannot become " + next);
         }
-        status = next;
     }
 
     public Long id() {
@@ -188,5 +222,13 @@ public class PrivateShow {
 
     public EndReason endReason() {
         return endReason;
+    }
+
+    public long heldCredits() {
+        return heldCredits;
+    }
+
+    public Instant checkpointedAt() {
+        return checkpointedAt;
     }
 }

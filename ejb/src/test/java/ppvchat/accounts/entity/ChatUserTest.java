@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ppvchat.TestEntities;
+import ppvchat.ledger.entity.InsufficientCredits;
 
 class ChatUserTest {
 
@@ -115,10 +116,10 @@ class ChatUserTest {
         ChatUser user = user();
         user.applyLedgerAmount(50);
 
-        assertThrows(IllegalStateException.class, () -> user.applyLedgerAmount(-51));
+        assertThrows(InsufficientCredits.class, () -> user.applyLedgerAmount(-51));
         assertEquals(50, user.credits());
 
-        assertThrows(IllegalStateException.class, () -> user.applyLedgerAmount(Long.MIN_VALUE + 1));
+        assertThrows(InsufficientCredits.class, () -> user.applyLedgerAmount(Long.MIN_VALUE + 1));
         assertEquals(50, user.credits());
     }
 

@@ -134,9 +134,9 @@ class LedgerEntryTest {
     void aDebitLargerThanTheBalanceIsRefusedAndChangesNothing() {
         ChatUser user = userWith(100);
 
-        assertThrows(IllegalStateException.class, () -> LedgerEntry.post(user, EntryKind.TIP, -101, "k", NOW));
-        assertThrows(IllegalStateException.class, () -> LedgerEntry.post(user, EntryKind.SHOW_CHARGE, -500, "k", NOW));
-        assertThrows(IllegalStateException.class, () -> LedgerEntry.adjust(user, -101, "alice", "fix", "k", NOW));
+        assertThrows(InsufficientCredits.class, () -> LedgerEntry.post(user, EntryKind.TIP, -101, "k", NOW));
+        assertThrows(InsufficientCredits.class, () -> LedgerEntry.post(user, EntryKind.SHOW_CHARGE, -500, "k", NOW));
+        assertThrows(InsufficientCredits.class, () -> LedgerEntry.adjust(user, -101, "alice", "fix", "k", NOW));
         assertEquals(100, user.credits());
 
         LedgerEntry all = LedgerEntry.post(user, EntryKind.TIP, -100, "k", NOW);

@@ -36,6 +36,7 @@ class EarningTest {
         PrivateShow show = TestEntities.show(PrivateShow.request(performer, viewer, NOW), 700);
         show.accept(NOW.plusSeconds(1));
         show.start(NOW.plusSeconds(2));
+        show.holdMore(1_000);
         show.end(EndReason.USER_LEFT, NOW.plusSeconds(602), 600, credits);
         return show;
     }

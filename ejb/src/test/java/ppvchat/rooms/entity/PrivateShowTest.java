@@ -45,6 +45,7 @@ class PrivateShowTest {
         PrivateShow show = requested();
         show.accept(ACCEPTED);
         show.start(STARTED);
+        show.holdMore(1_000);
         return show;
     }
 
@@ -71,6 +72,7 @@ class PrivateShowTest {
         performer.reprice(90, webmaster);
         show.accept(ACCEPTED);
         show.start(STARTED);
+        show.holdMore(1_000);
 
         assertEquals(30, show.ratePerMinute());
         assertEquals(90, PrivateShow.request(performer, viewer, REQUESTED).ratePerMinute());
@@ -85,6 +87,8 @@ class PrivateShowTest {
         assertEquals(ACCEPTED, show.acceptedAt());
 
         show.start(STARTED);
+
+        show.holdMore(1_000);
         assertEquals(ShowStatus.RUNNING, show.status());
         assertEquals(STARTED, show.startedAt());
 
@@ -242,5 +246,29 @@ class PrivateShowTest {
             assertFalse(status.canMoveTo(status), status.name());
         }
         assertTrue(ShowStatus.ENDED.isFinal());
+    }
+
+    @Test
+    void aShowNeverChargesMoreThanItHeld() {
+        PrivateShow show = PrivateShow.request(performer, viewer, REQUESTED);
+        show.accept(ACCEPTED);
+        show.start(STARTED);
+        show.holdMore(40);
+
+        assertThrows(IllegalArgumentException.class, () -> show.end(EndReason.USER_LEFT, ENDED, 100, 41));
+        assertEquals(ShowStatus.RUNNING, show.status());
+        show.end(EndReason.USER_LEFT, ENDED, 80, 40);
+        assertEquals(0, show.heldCredits(), "settling releases the hold");
+    }
+
+    @Test
+    void checkpointsOnlyMoveForward() {
+        PrivateShow show = PrivateShow.request(performer, viewer, REQUESTED);
+        show.accept(ACCEPTED);
+        show.start(STARTED);
+        show.checkpoint(10, STARTED.plusSeconds(10));
+        assertThrows(IllegalStateException.class, () -> show.checkpoint(9, STARTED.plusSeconds(11)));
+        assertEquals(10, show.billedSeconds());
+        assertEquals(STARTED.plusSeconds(10), show.checkpointedAt());
     }
 }

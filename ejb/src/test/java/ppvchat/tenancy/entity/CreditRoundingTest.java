@@ -125,4 +125,32 @@ class CreditRoundingTest {
             }
         }
     }
+
+    @Test
+    void secondsCoveredByIsTheExactInverseOfCreditsFor() {
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            int rate = 1 + random.nextInt(600);
+            long credits = random.nextInt(5_000);
+            for (CreditRounding rounding : CreditRounding.values()) {
+                long seconds = rounding.secondsCoveredBy(credits, rate);
+                assertTrue(rounding.creditsFor(seconds, rate) <= credits, rounding + " covers too much");
+                assertTrue(rounding.creditsFor(seconds + 1, rate) > credits, rounding + " covers too little");
+            }
+        }
+    }
+
+    @Test
+    void secondsCoveredByKnownValues() {
+        // 60 credits per minute: one credit per second under every rule.
+        assertEquals(100, UP.secondsCoveredBy(100, 60));
+        // 90 credits per minute = 1.5 per second: 10 credits cover 6 s (9 credits) up, 6 s half-up, 7 s down.
+        assertEquals(6, UP.secondsCoveredBy(10, 90));
+        assertEquals(7, DOWN.secondsCoveredBy(10, 90));
+        assertEquals(6, HALF_UP.secondsCoveredBy(10, 90));
+        // Nothing held: not even one second when rounding up, a free fraction when rounding down.
+        assertEquals(0, UP.secondsCoveredBy(0, 30));
+        assertEquals(1, DOWN.secondsCoveredBy(0, 30));
+        assertThrows(IllegalArgumentException.class, () -> UP.secondsCoveredBy(-1, 30));
+    }
 }
