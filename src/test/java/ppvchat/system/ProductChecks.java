@@ -1,0 +1,235 @@
+package ppvchat.system;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a visitor and a console user see of a running PPV Chat with the demo site loaded, whatever runs it
+ * (the one WAR on Payara Micro, the EAR on Payara Server): the same URLs, the same answers.
+ */
+final class ProductChecks {
+
+    static final long DEMO_WEBMASTER = 1;
+    static final String DEMO_SITE = "Starlight Advice";
+    static final List<String> DEMO_PERFORMERS = List.of("Iris Vale", "Luna Starwise", "Mara Quill", "Theo Brandt");
+    static final int DEMO_USERS = 8;
+    static final String DEMO_ADMIN = "admin";
+    static final String DEMO_ADMIN_PASSWORD = "demo-admin";
+
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*?value=\"([^\"]+)\"");
+
+    private static final Pattern ASSET = Pattern.compile("(?:<link rel=\"stylesheet\" href|<script src)=\"([^\"]+)\"");
+
+    private ProductChecks() {}
+
+    /** {@code /health} is UP, and so is the application's own database check. */
+    static void healthIsUp(HttpSession site) {
+        HttpResponse<String> response = site.get("/health");
+        assertEquals(200, response.statusCode(), response::body);
+        JsonObject health = json(response.body()).asJsonObject();
+        assertEquals("UP", health.getString("status"), response::body);
+        JsonObject database = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> "database".equals(check.getString("name", null)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no database check in " + response.body()));
+        assertEquals("UP", database.getString("status"), response::body);
+        assertFalse(database.getJsonObject("data").getString("schema").isBlank(), response::body);
+    }
+
+    /** The demo wall: the four performers by display name, all offline, each with a photo. Returns the JSON. */
+    static JsonArray demoWall(HttpSession site) {
+        HttpResponse<String> response = site.get("/api/webmasters/" + DEMO_WEBMASTER + "/performers");
+        assertEquals(200, response.statusCode(), response::body);
+        assertTrue(contentType(response).startsWith("application/json"), contentType(response));
+        JsonArray wall = json(response.body()).asJsonArray();
+        List<JsonObject> performers = wall.getValuesAs(JsonObject.class);
+        assertEquals(
+                DEMO_PERFORMERS,
+                performers.stream().map(p -> p.getString("displayName")).toList(),
+                response::body);
+        assertEquals(
+                DEMO_PERFORMERS.size(),
+                performers.stream()
+                        .map(p -> p.getJsonNumber("id").longValue())
+                        .distinct()
+                        .count(),
+                "distinct ids: " + response.body());
+        for (JsonObject performer : performers) {
+            assertAll(
+                    performer.getString("displayName"),
+                    () -> assertEquals("offline", performer.getString("status")),
+                    () -> assertFalse(performer.getString("headline").isBlank()),
+                    () -> assertTrue(performer.getInt("pricePerMinute") > 0),
+                    () -> assertTrue(
+                            performer
+                                    .getString("photoUrl")
+                                    .matches("/api/webmasters/" + DEMO_WEBMASTER + "/photos/[0-9]+"),
+                            performer.getString("photoUrl")));
+        }
+        return wall;
+    }
+
+    /** Every photo on the wall is an SVG that the browser may show but never run or sniff. */
+    static void photosAreServedSafely(HttpSession site, JsonArray wall) {
+        for (JsonObject performer : wall.getValuesAs(JsonObject.class)) {
+            String url = performer.getString("photoUrl");
+            HttpResponse<String> photo = site.get(url);
+            assertAll(
+                    url,
+                    () -> assertEquals(200, photo.statusCode()),
+                    () -> assertEquals("image/svg+xml", contentType(photo)),
+                    () -> assertTrue(
+                            header(photo, "Content-Security-Policy").contains("default-src 'none'"),
+                            header(photo, "Content-Security-Policy")),
+                    () -> assertEquals("nosniff", header(photo, "X-Content-Type-Options")),
+                    () -> assertTrue(photo.body().contains("<svg"), photo.body()));
+        }
+    }
+
+    static void unknownWebmasterIsJson404(HttpSession site) {
+        HttpResponse<String> response = site.get("/api/webmasters/99/performers");
+        assertEquals(404, response.statusCode(), response::body);
+        assertTrue(contentType(response).startsWith("application/json"), contentType(response));
+        JsonObject error = json(response.body()).asJsonObject();
+        assertEquals(404, error.getInt("status"), response::body);
+        assertEquals("no webmaster 99", error.getString("error"), response::body);
+    }
+
+    /** A photo of the demo webmaster's performer, asked for under another webmaster, is not found. */
+    static void photoOfAnotherWebmasterIsNotFound(HttpSession site, JsonArray wall) {
+        String own = wall.getJsonObject(0).getString("photoUrl");
+        String photoId = own.substring(own.lastIndexOf('/') + 1);
+        assertEquals(200, site.get(own).statusCode(), own);
+        HttpResponse<String> response = site.get("/api/webmasters/" + (DEMO_WEBMASTER + 1) + "/photos/" + photoId);
+        assertEquals(404, response.statusCode(), response::body);
+        JsonObject error = json(response.body()).asJsonObject();
+        assertEquals(404, error.getInt("status"), response::body);
+        assertEquals("no photo " + photoId, error.getString("error"), response::body);
+    }
+
+    static void publicPagesAreServed(HttpSession site) {
+        for (String page : List.of("/", "/wall.html")) {
+            HttpResponse<String> response = site.get(page);
+            assertAll(
+                    page,
+                    () -> assertEquals(200, response.statusCode()),
+                    () -> assertTrue(contentType(response).startsWith("text/html"), contentType(response)),
+                    () -> assertTrue(response.body().contains("<html"), response.body()));
+        }
+        for (String asset : List.of("/assets/site.css", "/assets/wall.js")) {
+            assertEquals(200, site.get(asset).statusCode(), asset);
+        }
+    }
+
+    /** Only the demo site exists: no second webmaster (a demo loaded twice would make one). */
+    static void onlyTheDemoSiteExists(HttpSession site) {
+        HttpResponse<String> response = site.get("/api/webmasters/" + (DEMO_WEBMASTER + 1) + "/performers");
+        assertEquals(404, response.statusCode(), response::body);
+    }
+
+    static void consoleSendsVisitorsToLogin(HttpSession site) {
+        HttpResponse<String> response = site.anotherVisitor().get("/admin/index.xhtml");
+        assertEquals(302, response.statusCode(), response::body);
+        assertEquals(
+                "/admin/login.xhtml", site.uri(header(response, "Location")).getPath(), header(response, "Location"));
+    }
+
+    /** The sign-in page's stylesheets and scripts load for a visitor who has not signed in yet. */
+    static void signInPageAssetsArePublic(HttpSession site) {
+        HttpSession visitor = site.anotherVisitor();
+        HttpResponse<String> page = visitor.get("/admin/login.xhtml");
+        assertEquals(200, page.statusCode(), page::body);
+        Matcher asset = ASSET.matcher(page.body());
+        int assets = 0;
+        while (asset.find()) {
+            String url = asset.group(1).replace("&amp;", "&");
+            HttpResponse<String> response = visitor.get(url);
+            assertEquals(200, response.statusCode(), url);
+            assets++;
+        }
+        assertTrue(assets > 0, () -> "no stylesheet or script on " + page.body());
+    }
+
+    /** Signs in as the demo admin (in a new session) and checks the dashboard's figures. */
+    static void consoleShowsDemoDashboard(HttpSession site) {
+        HttpSession browser = site.anotherVisitor();
+        HttpResponse<String> signedIn = signIn(browser, DEMO_ADMIN, DEMO_ADMIN_PASSWORD);
+        assertEquals(302, signedIn.statusCode(), signedIn::body);
+        assertEquals(
+                "/admin/index.xhtml", site.uri(header(signedIn, "Location")).getPath(), header(signedIn, "Location"));
+        HttpResponse<String> dashboard = browser.get("/admin/index.xhtml");
+        assertEquals(200, dashboard.statusCode(), dashboard::body);
+        assertAll(
+                "dashboard",
+                () -> assertEquals(DEMO_SITE, elementText(dashboard.body(), "site-name")),
+                () -> assertEquals(String.valueOf(DEMO_USERS), elementText(dashboard.body(), "user-count")),
+                () -> assertEquals(
+                        String.valueOf(DEMO_PERFORMERS.size()), elementText(dashboard.body(), "performer-count")),
+                () -> DEMO_PERFORMERS.forEach(
+                        name -> assertTrue(dashboard.body().contains(name), name + " in the performer table")));
+    }
+
+    static void wrongPasswordIsRefused(HttpSession site) {
+        HttpSession browser = site.anotherVisitor();
+        HttpResponse<String> refused = signIn(browser, DEMO_ADMIN, DEMO_ADMIN_PASSWORD + "-wrong");
+        assertEquals(200, refused.statusCode(), refused::body);
+        assertTrue(refused.body().contains("Wrong username or password."), refused::body);
+        assertEquals(302, browser.get("/admin/index.xhtml").statusCode(), "still not signed in");
+    }
+
+    /** Fills in and posts the console's sign-in form as a browser would; returns the answer to the post. */
+    static HttpResponse<String> signIn(HttpSession browser, String username, String password) {
+        HttpResponse<String> form = browser.get("/admin/login.xhtml");
+        assertEquals(200, form.statusCode(), form::body);
+        Matcher viewState = VIEW_STATE.matcher(form.body());
+        assertTrue(viewState.find(), () -> "no jakarta.faces.ViewState in " + form.body());
+        return browser.postForm(
+                "/admin/login.xhtml",
+                Map.of(
+                        "login",
+                        "login",
+                        "login:username",
+                        username,
+                        "login:password",
+                        password,
+                        "login:submit",
+                        "",
+                        "jakarta.faces.ViewState",
+                        viewState.group(1)));
+    }
+
+    static JsonStructure json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.read();
+        }
+    }
+
+    private static String elementText(String html, String id) {
+        Matcher element = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<")
+                .matcher(html);
+        assertTrue(element.find(), () -> "no element with id " + id + " in " + html);
+        return element.group(1).trim();
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return header(response, "Content-Type");
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+}
