@@ -90,6 +90,11 @@ class EarOnPayaraServerIT {
     }
 
     @Test
+    void consoleSessionCookieIsLockedDown() {
+        ProductChecks.consoleSessionCookieIsLockedDown(domain.site());
+    }
+
+    @Test
     void demoAdminSeesTheDashboard() {
         ProductChecks.consoleShowsDemoDashboard(domain.site());
     }

@@ -84,6 +84,7 @@ class MicroQuickStartIT {
     @Order(7)
     void signInPageLoadsItsAssets() {
         ProductChecks.signInPageAssetsArePublic(micro.site());
+        ProductChecks.consoleSessionCookieIsLockedDown(micro.site());
     }
 
     @Test

@@ -148,6 +148,18 @@ final class ProductChecks {
                 "/admin/login.xhtml", site.uri(header(response, "Location")).getPath(), header(response, "Location"));
     }
 
+    /** The console's session cookie cannot be read by scripts nor sent by another site. */
+    static void consoleSessionCookieIsLockedDown(HttpSession site) {
+        HttpResponse<String> page = site.anotherVisitor().get("/admin/login.xhtml");
+        String cookie = page.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + page.headers()));
+        String attributes = cookie.toLowerCase(java.util.Locale.ROOT);
+        assertTrue(attributes.contains("; httponly"), cookie);
+        assertTrue(attributes.contains("; samesite=strict"), cookie);
+    }
+
     /** The sign-in page's stylesheets and scripts load for a visitor who has not signed in yet. */
     static void signInPageAssetsArePublic(HttpSession site) {
         HttpSession visitor = site.anotherVisitor();
