@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,8 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -85,6 +89,9 @@ class PersistenceIT {
     @Inject
     SchemaMigration migration;
 
+    @Resource(lookup = SchemaMigration.DATASOURCE)
+    DataSource dataSource;
+
     @Inject
     @Readiness
     DatabaseReadiness readiness;
@@ -105,7 +112,13 @@ class PersistenceIT {
 
     @Test
     void schemaIsMigratedAndTheDatabaseIsReady() {
-        assertEquals("1", migration.schemaVersion());
+        MigrationInfoService migrations = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .load()
+                .info();
+        assertEquals(0, migrations.pending().length, "no migration left to apply");
+        assertEquals(migrations.current().getVersion().getVersion(), migration.schemaVersion());
+        assertTrue(migrations.applied().length >= 2, "V1 and the migrations after it were applied");
         HealthCheckResponse health = readiness.call();
         assertEquals(HealthCheckResponse.Status.UP, health.getStatus());
     }
