@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Prepares the database a test run deploys against; MariaDB gets a fresh, empty database. */
-final class TestDatabase {
+public final class TestDatabase {
 
     private TestDatabase() {}
 
-    static void resetIfAsked() {
+    public static void resetIfAsked() {
         if (!Boolean.getBoolean("ppv.it.datasource.reset")) {
             return;
         }

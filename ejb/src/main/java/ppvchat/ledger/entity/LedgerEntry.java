@@ -163,6 +163,14 @@ public class LedgerEntry {
         return showId;
     }
 
+    public Long tipId() {
+        return tipId;
+    }
+
+    public Long paypalId() {
+        return paypalId;
+    }
+
     public String actor() {
         return actor;
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import ppvchat.performers.entity.Performer;
 import ppvchat.performers.entity.PerformerPhoto;
-import ppvchat.performers.entity.PerformerStatus;
 import ppvchat.platform.entity.NotFound;
+import ppvchat.rooms.control.LiveRooms;
 import ppvchat.tenancy.boundary.Webmasters;
 
 /** What visitors see of a webmaster's performers: the wall, and the photos on it. */
@@ -23,10 +23,13 @@ public class PerformerWall {
     @Inject
     Webmasters webmasters;
 
+    @Inject
+    LiveRooms rooms;
+
     /**
      * Every performer of the webmaster, by display name, with their avatar (the photo with the lowest
-     * sort order; the descending scan leaves it in the map). Live status will come from the rooms; until
-     * a performer can open a room, every performer is offline.
+     * sort order; the descending scan leaves it in the map) and their live status: offline without an
+     * open room, busy during a private show, online otherwise.
      */
     public List<WallEntry> of(long webmasterId) {
         webmasters.find(webmasterId);
@@ -47,7 +50,7 @@ public class PerformerWall {
                         p.headline(),
                         p.pricePerMinute(),
                         avatars.get(p.id()),
-                        PerformerStatus.OFFLINE))
+                        rooms.statusOf(p.id())))
                 .toList();
     }
 

@@ -1,0 +1,2 @@
+/** What the ledger answers to the outside: the reconciliation check. */
+package ppvchat.ledger.boundary;

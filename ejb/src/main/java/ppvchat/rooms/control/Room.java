@@ -1,0 +1,157 @@
+package ppvchat.rooms.control;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import ppvchat.platform.entity.DomainException;
+
+/**
+ * One performer's open room in memory: who watches, who asked for a private show, and the show that
+ * runs. Every method is synchronized on the room, so rooms never wait on each other.
+ */
+public final class Room {
+
+    /** A private request waiting for the performer. */
+    public record Request(long showId, long userId, Instant requestedAt) {}
+
+    /** The private show running in the room. */
+    public record Running(long showId, long userId) {}
+
+    private final long webmasterId;
+    private final long performerId;
+    private final long performerUserId;
+    private final Set<Long> watchers = new LinkedHashSet<>();
+    private final Map<Long, Request> requests = new HashMap<>();
+    private final Map<Long, Instant> disconnectedSince = new HashMap<>();
+    private Running running;
+
+    Room(long webmasterId, long performerId, long performerUserId) {
+        this.webmasterId = webmasterId;
+        this.performerId = performerId;
+        this.performerUserId = performerUserId;
+    }
+
+    public synchronized void enter(long userId) {
+        if (running != null && running.userId() != userId) {
+            throw new DomainException("the performer is in a private show");
+        }
+        watchers.add(userId);
+        disconnectedSince.remove(userId);
+    }
+
+    public synchronized boolean leave(long userId) {
+        disconnectedSince.remove(userId);
+        return watchers.remove(userId);
+    }
+
+    public synchronized void addRequest(long showId, long userId, Instant now) {
+        if (running != null) {
+            throw new DomainException("the performer is in a private show");
+        }
+        requests.put(showId, new Request(showId, userId, now));
+    }
+
+    public synchronized Optional<Request> removeRequest(long showId) {
+        return Optional.ofNullable(requests.remove(showId));
+    }
+
+    /** Requests older than {@code ttl}, taken out of the room. */
+    public synchronized List<Request> takeExpiredRequests(Instant now, Duration ttl) {
+        List<Request> expired = new ArrayList<>();
+        requests.values().removeIf(request -> {
+            boolean old = !request.requestedAt().plus(ttl).isAfter(now);
+            if (old) {
+                expired.add(request);
+            }
+            return old;
+        });
+        return expired;
+    }
+
+    public synchronized void requireFree() {
+        if (running != null) {
+            throw new DomainException("the performer is already in a private show");
+        }
+    }
+
+    /**
+     * The room goes private for one user: every other watcher is ejected and every other request is
+     * answered. Returns who was ejected and which requests were dropped.
+     */
+    public synchronized Privatized startPrivate(long showId, long userId) {
+        requireFree();
+        running = new Running(showId, userId);
+        requests.remove(showId);
+        List<Long> ejected = watchers.stream().filter(id -> id != userId).toList();
+        watchers.retainAll(Set.of(userId));
+        watchers.add(userId);
+        List<Request> dropped = List.copyOf(requests.values());
+        requests.clear();
+        return new Privatized(ejected, dropped);
+    }
+
+    public record Privatized(List<Long> ejectedUserIds, List<Request> droppedRequests) {}
+
+    public synchronized void endPrivate(long showId) {
+        if (running != null && running.showId() == showId) {
+            running = null;
+        }
+    }
+
+    /** Someone's connection dropped; a running show ends if they do not come back in time. */
+    public synchronized void disconnected(long userId, Instant now) {
+        disconnectedSince.putIfAbsent(userId, now);
+    }
+
+    public synchronized void reconnected(long userId) {
+        disconnectedSince.remove(userId);
+    }
+
+    /** The running show, if one of its two sides has been gone longer than {@code grace}. */
+    public synchronized Optional<Running> abandonedShow(Instant now, Duration grace) {
+        if (running == null) {
+            return Optional.empty();
+        }
+        for (long side : List.of(running.userId(), performerUserId)) {
+            Instant since = disconnectedSince.get(side);
+            if (since != null && !since.plus(grace).isAfter(now)) {
+                return Optional.of(running);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public synchronized Optional<Running> running() {
+        return Optional.ofNullable(running);
+    }
+
+    public synchronized boolean isBusy() {
+        return running != null;
+    }
+
+    public synchronized List<Long> watchers() {
+        return List.copyOf(watchers);
+    }
+
+    public synchronized List<Request> requests() {
+        return List.copyOf(requests.values());
+    }
+
+    public long webmasterId() {
+        return webmasterId;
+    }
+
+    public long performerId() {
+        return performerId;
+    }
+
+    public long performerUserId() {
+        return performerUserId;
+    }
+}

@@ -1,0 +1,2 @@
+/** Tips from users to performers. */
+package ppvchat.tips.boundary;
