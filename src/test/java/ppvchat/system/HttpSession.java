@@ -48,6 +48,22 @@ final class HttpSession {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** POST without a body, for actions that may take a while (load set-up). */
+    HttpResponse<String> post(String path, Duration timeout) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri(path))
+                    .timeout(timeout)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build();
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     HttpResponse<String> postForm(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))

@@ -106,6 +106,21 @@ final class PayaraMicroProcess implements AutoCloseable {
         return Logs.excerpt(log);
     }
 
+    /** Kills the server as a power cut would: SIGKILL, no shutdown hooks, nothing flushed. */
+    void crash() {
+        ProcessHandle server = process.toHandle();
+        List<ProcessHandle> descendants = server.descendants().toList();
+        server.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            server.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the server survived SIGKILL", e);
+        }
+    }
+
     /** Stops the server as a service manager would (SIGTERM, so Payara shuts down cleanly), then forcibly. */
     @Override
     public void close() {

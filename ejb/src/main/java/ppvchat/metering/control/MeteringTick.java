@@ -141,8 +141,8 @@ public class MeteringTick {
             return;
         }
         if (settings.naive()) {
-            checkpoints.forEach(
-                    (showId, billed) -> executor.execute(() -> billing.checkpointAlone(showId, billed, now)));
+            // The baseline the benchmark compares with: the tick itself writes every show, one by one.
+            checkpoints.forEach((showId, billed) -> billing.checkpointAlone(showId, billed, now));
         } else {
             executor.execute(() -> billing.checkpoint(checkpoints, now));
         }

@@ -1,0 +1,2 @@
+/** Synthetic sites for load tests. */
+package ppvchat.loadtest.control;

@@ -1,0 +1,85 @@
+package ppvchat.loadtest.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Set;
+import ppvchat.ledger.boundary.Reconciliation;
+import ppvchat.ledger.boundary.ReconciliationReport;
+import ppvchat.metering.control.Meters;
+import ppvchat.metering.control.TickStats;
+import ppvchat.platform.entity.NotFound;
+
+/**
+ * The load driver over HTTP, for the benchmark command and the crash test. Answers only when
+ * {@code ppv.loadtest.enabled} is true, and only to this machine.
+ */
+@RequestScoped
+@Path("loadtest")
+@Produces(MediaType.APPLICATION_JSON)
+public class LoadTestResource {
+
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1");
+
+    @Inject
+    LoadTest loadTest;
+
+    @Inject
+    TickStats ticks;
+
+    @Inject
+    Meters meters;
+
+    @Inject
+    Reconciliation reconciliation;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("shows")
+    public StartedShows startShows(
+            @QueryParam("count") @DefaultValue("100") int count,
+            @QueryParam("rate") @DefaultValue("60") int ratePerMinute,
+            @QueryParam("credits") @DefaultValue("100000") long credits) {
+        requireLocal();
+        return loadTest.startShows(count, ratePerMinute, credits);
+    }
+
+    @GET
+    @Path("metering")
+    public Map<String, Object> metering(@QueryParam("ticks") @DefaultValue("60") int lastTicks) {
+        requireLocal();
+        return Map.of("runningShows", meters.count(), "ticks", ticks.summary(lastTicks));
+    }
+
+    @POST
+    @Path("webmasters/{webmasterId: [0-9]{1,18}}/end-shows")
+    public Map<String, Integer> endShows(@PathParam("webmasterId") long webmasterId) {
+        requireLocal();
+        return Map.of("ended", loadTest.endShows(webmasterId));
+    }
+
+    @GET
+    @Path("webmasters/{webmasterId: [0-9]{1,18}}/reconciliation")
+    public ReconciliationReport reconciliation(@PathParam("webmasterId") long webmasterId) {
+        requireLocal();
+        return reconciliation.check(webmasterId);
+    }
+
+    private void requireLocal() {
+        if (!loadTest.enabled() || !LOOPBACK.contains(request.getRemoteAddr())) {
+            throw new NotFound("not found");
+        }
+    }
+}
