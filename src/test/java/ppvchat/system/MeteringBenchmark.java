@@ -129,10 +129,7 @@ public final class MeteringBenchmark {
             }
         }
         return Map.of(
-                "rows",
-                        status.get("Handler_write")
-                                + status.get("Handler_update")
-                                + status.get("Handler_delete"),
+                "rows", status.get("Handler_write") + status.get("Handler_update") + status.get("Handler_delete"),
                 "statements", status.get("Com_insert") + status.get("Com_update") + status.get("Com_delete"));
     }
 

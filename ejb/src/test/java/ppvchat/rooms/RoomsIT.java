@@ -164,9 +164,7 @@ class RoomsIT {
         long site = fx.site("Exhaustion", CreditRounding.UP);
         long[] star = fx.performer(site, "out-star", 60);
         long user = fx.user(site, "out-fan", Role.USER, 6);
-        rooms.goOnline(site, star[1]);
-        long showId = rooms.requestPrivate(site, user, star[0]);
-        rooms.accept(site, star[1], showId);
+        long showId = privateShow(site, star, user);
 
         waitFor(() -> fx.find(PrivateShow.class, showId).status() == ShowStatus.ENDED, Duration.ofSeconds(20));
         PrivateShow show = fx.find(PrivateShow.class, showId);
@@ -186,9 +184,7 @@ class RoomsIT {
         long site = fx.site("Top-up", CreditRounding.UP);
         long[] star = fx.performer(site, "topup-star", 60);
         long user = fx.user(site, "topup-fan", Role.USER, 4);
-        rooms.goOnline(site, star[1]);
-        long showId = rooms.requestPrivate(site, user, star[0]);
-        rooms.accept(site, star[1], showId);
+        long showId = privateShow(site, star, user);
 
         Thread.sleep(1_500);
         fx.buy(site, user, 100, "topup-during-show");
@@ -287,9 +283,7 @@ class RoomsIT {
         long[] star = fx.performer(site, "busy-star", 600);
         long[] other = fx.performer(site, "busy-other", 60);
         long user = fx.user(site, "busy-fan", Role.USER, 1_000);
-        rooms.goOnline(site, star[1]);
-        long showId = rooms.requestPrivate(site, user, star[0]);
-        rooms.accept(site, star[1], showId);
+        long showId = privateShow(site, star, user);
 
         ExecutorService threads = Executors.newFixedThreadPool(8);
         List<Future<Boolean>> attempts = new ArrayList<>();
@@ -340,9 +334,7 @@ class RoomsIT {
         long site = fx.site("Recovery", CreditRounding.UP);
         long[] star = fx.performer(site, "crash-star", 90);
         long user = fx.user(site, "crash-fan", Role.USER, 500);
-        rooms.goOnline(site, star[1]);
-        long showId = rooms.requestPrivate(site, user, star[0]);
-        rooms.accept(site, star[1], showId);
+        long showId = privateShow(site, star, user);
         waitFor(() -> fx.find(PrivateShow.class, showId).billedSeconds() >= 2, Duration.ofSeconds(15));
 
         // What a crash leaves: the show in the database, its meter gone with the JVM.
@@ -377,6 +369,14 @@ class RoomsIT {
         assertEquals(95, report.balances());
         assertEquals(100, report.purchased());
         assertEquals(10, report.spent());
+    }
+
+    /** The performer goes online, the user asks for a private show, the performer accepts. */
+    private long privateShow(long site, long[] star, long user) {
+        rooms.goOnline(site, star[1]);
+        long showId = rooms.requestPrivate(site, user, star[0]);
+        rooms.accept(site, star[1], showId);
+        return showId;
     }
 
     private PerformerStatus statusOf(long site, long performerId) {

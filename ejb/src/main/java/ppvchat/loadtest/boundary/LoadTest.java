@@ -8,8 +8,11 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +31,7 @@ import ppvchat.rooms.entity.ShowStatus;
 public class LoadTest {
 
     private static final int CHUNK = 250;
+    private static final int WIDTH = 4;
 
     @Inject
     @ConfigProperty(name = "ppv.loadtest.enabled", defaultValue = "false")
@@ -57,21 +61,22 @@ public class LoadTest {
         }
         long began = System.nanoTime();
         long webmasterId = site.webmaster("Load test " + System.currentTimeMillis());
-        List<Future<List<LoadTestSite.Pair>>> chunks = new ArrayList<>();
+        List<Callable<List<LoadTestSite.Pair>>> chunks = new ArrayList<>();
         for (int from = 0; from < count; from += CHUNK) {
             int start = from;
             int end = Math.min(count, from + CHUNK);
-            chunks.add(executor.submit(() -> site.pairs(webmasterId, start, end, ratePerMinute, creditsEach)));
+            chunks.add(() -> site.pairs(webmasterId, start, end, ratePerMinute, creditsEach));
         }
-        List<Future<?>> shows = new ArrayList<>();
-        for (LoadTestSite.Pair pair : flatten(all(chunks))) {
-            shows.add(executor.submit(() -> {
+        List<Callable<Long>> shows = new ArrayList<>();
+        for (LoadTestSite.Pair pair : flatten(inParallel(chunks))) {
+            shows.add(() -> {
                 rooms.goOnline(webmasterId, pair.performerUserId());
                 long showId = rooms.requestPrivate(webmasterId, pair.userId(), pair.performerId());
                 rooms.accept(webmasterId, pair.performerUserId(), showId);
-            }));
+                return showId;
+            });
         }
-        all(shows);
+        inParallel(shows);
         return new StartedShows(webmasterId, count, (System.nanoTime() - began) / 1_000_000);
     }
 
@@ -84,11 +89,14 @@ public class LoadTest {
                 .setParameter("w", webmasterId)
                 .setParameter("running", ShowStatus.RUNNING)
                 .getResultList();
-        List<Future<?>> ends = new ArrayList<>();
+        List<Callable<Long>> ends = new ArrayList<>();
         for (Object[] show : running) {
-            ends.add(executor.submit(() -> rooms.endShow(webmasterId, (Long) show[1], (Long) show[0])));
+            ends.add(() -> {
+                rooms.endShow(webmasterId, (Long) show[1], (Long) show[0]);
+                return (Long) show[0];
+            });
         }
-        all(ends);
+        inParallel(ends);
         return running.size();
     }
 
@@ -98,17 +106,25 @@ public class LoadTest {
         }
     }
 
-    private static <T> List<T> all(List<? extends Future<? extends T>> futures) {
+    /** Runs the tasks on the managed executor with at most {@link #WIDTH} in flight (its queue is bounded). */
+    private <T> List<T> inParallel(List<Callable<T>> tasks) {
         List<T> results = new ArrayList<>();
-        for (Future<? extends T> future : futures) {
-            try {
-                results.add(future.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("load test step failed", e.getCause());
+        Deque<Future<T>> running = new ArrayDeque<>();
+        try {
+            for (Callable<T> task : tasks) {
+                if (running.size() == WIDTH) {
+                    results.add(running.removeFirst().get());
+                }
+                running.addLast(executor.submit(task));
             }
+            while (!running.isEmpty()) {
+                results.add(running.removeFirst().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("load test step failed", e.getCause());
         }
         return results;
     }

@@ -230,13 +230,17 @@ public class Rooms {
         billing.settle(showId, EndReason.MODERATOR);
     }
 
-    /** A request nobody answered in time; called by the metering tick. */
+    /** A request nobody answered in time; called by the metering tick and on start. */
     public void expire(long showId) {
         PrivateShow show = em.find(PrivateShow.class, showId, LockModeType.PESSIMISTIC_WRITE);
-        if (show != null && show.status() == ShowStatus.REQUESTED) {
+        if (show == null) {
+            return;
+        }
+        if (show.status() == ShowStatus.REQUESTED) {
             show.expire();
             events.publish(new RoomEvent.PrivateExpired(show.webmasterId(), show.performerId(), showId, show.userId()));
         }
+        rooms.room(show.performerId()).ifPresent(room -> afterCompletion.onCommit(() -> room.removeRequest(showId)));
     }
 
     /** A side's connection dropped or came back; the tick ends shows abandoned past the grace. */

@@ -2,7 +2,6 @@ package ppvchat.rooms.control;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,17 +60,11 @@ public final class Room {
         return Optional.ofNullable(requests.remove(showId));
     }
 
-    /** Requests older than {@code ttl}, taken out of the room. */
-    public synchronized List<Request> takeExpiredRequests(Instant now, Duration ttl) {
-        List<Request> expired = new ArrayList<>();
-        requests.values().removeIf(request -> {
-            boolean old = !request.requestedAt().plus(ttl).isAfter(now);
-            if (old) {
-                expired.add(request);
-            }
-            return old;
-        });
-        return expired;
+    /** Requests older than {@code ttl}; they leave the room when their expiry is committed. */
+    public synchronized List<Request> expiredRequests(Instant now, Duration ttl) {
+        return requests.values().stream()
+                .filter(request -> !request.requestedAt().plus(ttl).isAfter(now))
+                .toList();
     }
 
     public synchronized void requireFree() {
