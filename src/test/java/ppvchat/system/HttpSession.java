@@ -28,7 +28,9 @@ final class HttpSession {
 
     HttpSession(URI base) {
         this.base = base;
+        // HTTP/1.1 as browsers speak it to this server; an h2c upgrade let long requests be cut off.
         this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))

@@ -290,7 +290,9 @@ class RoomsIT {
         try {
             for (int i = 0; i < 60; i++) {
                 String key = "race-" + i;
+                long delay = 50L * i; // spread over three seconds of billing and hold extensions
                 attempts.add(threads.submit(() -> {
+                    Thread.sleep(delay);
                     try {
                         tips.tip(site, user, other[0], 25, key);
                         return true;
@@ -318,6 +320,7 @@ class RoomsIT {
                     fx.count(
                             "SELECT COUNT(e) FROM LedgerEntry e WHERE e.userId = :id AND e.kind = ppvchat.ledger.entity.EntryKind.TIP",
                             user));
+            assertTrue(show.billedSeconds() >= 2, "billed " + show.billedSeconds());
             assertEquals(
                     1,
                     fx.count("SELECT COUNT(e) FROM LedgerEntry e WHERE e.showId = :id", showId),

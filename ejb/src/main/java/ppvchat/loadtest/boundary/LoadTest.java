@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ppvchat.loadtest.control.LoadTestSite;
+import ppvchat.platform.control.Deadlocks;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 import ppvchat.rooms.boundary.Rooms;
@@ -70,9 +71,16 @@ public class LoadTest {
         List<Callable<Long>> shows = new ArrayList<>();
         for (LoadTestSite.Pair pair : flatten(inParallel(chunks))) {
             shows.add(() -> {
-                rooms.goOnline(webmasterId, pair.performerUserId());
-                long showId = rooms.requestPrivate(webmasterId, pair.userId(), pair.performerId());
-                rooms.accept(webmasterId, pair.performerUserId(), showId);
+                Deadlocks.retried(() -> {
+                    rooms.goOnline(webmasterId, pair.performerUserId());
+                    return null;
+                });
+                long showId =
+                        Deadlocks.retried(() -> rooms.requestPrivate(webmasterId, pair.userId(), pair.performerId()));
+                Deadlocks.retried(() -> {
+                    rooms.accept(webmasterId, pair.performerUserId(), showId);
+                    return null;
+                });
                 return showId;
             });
         }
@@ -91,10 +99,10 @@ public class LoadTest {
                 .getResultList();
         List<Callable<Long>> ends = new ArrayList<>();
         for (Object[] show : running) {
-            ends.add(() -> {
+            ends.add(() -> Deadlocks.retried(() -> {
                 rooms.endShow(webmasterId, (Long) show[1], (Long) show[0]);
                 return (Long) show[0];
-            });
+            }));
         }
         inParallel(ends);
         return running.size();

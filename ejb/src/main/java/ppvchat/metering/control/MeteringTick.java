@@ -18,9 +18,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -95,7 +95,8 @@ public class MeteringTick {
         Instant now = clock.instant();
         long late = Math.max(0, now.toEpochMilli() - (timer.getNextTimeout().getTime() - 1_000));
         int checkpointSlices = settings.checkpointSeconds();
-        Map<Long, Long> checkpoints = new HashMap<>();
+        // Sorted by show id: every checkpoint locks its rows in the same order.
+        Map<Long, Long> checkpoints = new TreeMap<>();
         int metered = 0;
         for (MeteredShow show : meters.all()) {
             metered++;

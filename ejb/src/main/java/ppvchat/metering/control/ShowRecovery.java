@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ppvchat.metering.boundary.ShowBilling;
+import ppvchat.platform.control.Deadlocks;
 import ppvchat.rooms.boundary.Rooms;
 import ppvchat.rooms.entity.EndReason;
 import ppvchat.rooms.entity.ShowStatus;
@@ -45,7 +46,7 @@ public class ShowRecovery {
         List<Long> open = showsIn(List.of(ShowStatus.ACCEPTED, ShowStatus.RUNNING));
         for (long showId : open) {
             try {
-                billing.settleNow(showId, EndReason.SERVER_RESTART);
+                Deadlocks.retried(() -> billing.settleNow(showId, EndReason.SERVER_RESTART));
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "could not settle show " + showId + " left open by a restart", e);
             }
