@@ -210,6 +210,12 @@ class RoomsIT {
         waitFor(() -> fx.find(PrivateShow.class, unanswered).status() == ShowStatus.EXPIRED, Duration.ofSeconds(15));
         assertEquals(1, log.of(RoomEvent.PrivateExpired.class, star[0]).size());
 
+        // Leaving withdraws an open request, and never fails over one that was answered meanwhile.
+        rooms.enter(site, waiting, star[0]);
+        long withdrawn = rooms.requestPrivate(site, waiting, star[0]);
+        rooms.leave(site, waiting, star[0]);
+        assertEquals(ShowStatus.CANCELLED, fx.find(PrivateShow.class, withdrawn).status());
+
         long showId = rooms.requestPrivate(site, watching, star[0]);
         rooms.accept(site, star[1], showId);
         rooms.connectionChanged(site, watching, star[0], false);

@@ -97,7 +97,7 @@ public class Rooms {
                 .ifPresent(show -> billing.settle(show.showId(), EndReason.USER_LEFT));
         room.requests().stream()
                 .filter(request -> request.userId() == userId)
-                .forEach(request -> cancel(webmasterId, userId, request.showId()));
+                .forEach(request -> withdraw(room, request.showId()));
         afterCompletion.onCommit(() -> room.leave(userId));
         events.publish(new RoomEvent.WatcherLeft(webmasterId, performerId, userId));
     }
@@ -251,6 +251,17 @@ public class Rooms {
         } else {
             room.disconnected(userId, clock.instant());
         }
+    }
+
+    /** Leaving withdraws the user's request if it is still open; one answered meanwhile just leaves the room. */
+    private void withdraw(Room room, long showId) {
+        PrivateShow show = em.find(PrivateShow.class, showId, LockModeType.PESSIMISTIC_WRITE);
+        if (show != null && show.status() == ShowStatus.REQUESTED) {
+            show.cancel();
+            events.publish(
+                    new RoomEvent.PrivateCancelled(show.webmasterId(), show.performerId(), showId, show.userId()));
+        }
+        afterCompletion.onCommit(() -> room.removeRequest(showId));
     }
 
     private void answer(long showId, ShowStatus answer) {
