@@ -22,7 +22,7 @@ import ppvchat.accounts.entity.ConsoleAccount;
 import ppvchat.accounts.entity.ConsoleRole;
 import ppvchat.accounts.entity.Gender;
 import ppvchat.accounts.entity.Role;
-import ppvchat.ledger.entity.LedgerEntry;
+import ppvchat.ledger.control.Ledger;
 import ppvchat.payments.entity.CreditItem;
 import ppvchat.performers.entity.Performer;
 import ppvchat.performers.entity.PerformerPhoto;
@@ -48,6 +48,9 @@ public class DemoData {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Ledger ledger;
 
     @Inject
     @ConfigProperty(name = "ppv.demo.enabled", defaultValue = "false")
@@ -127,7 +130,8 @@ public class DemoData {
         em.persist(user);
         em.flush();
         if (credits > 0) {
-            em.persist(LedgerEntry.adjust(user, credits, "demo", "demo credits", "demo-grant-" + username, now));
+            ledger.adjust(
+                    ledger.lockUser(site.id(), user.id()), credits, "demo", "demo credits", "demo-grant-" + username);
         }
     }
 
