@@ -72,7 +72,7 @@ public class Rooms {
         Performer performer = performerOf(webmasterId, performerUserId);
         rooms.room(performer.id()).ifPresent(room -> {
             room.running().ifPresent(show -> billing.settle(show.showId(), EndReason.PERFORMER_ENDED));
-            room.requests().forEach(request -> answer(request.showId(), ShowStatus.EXPIRED));
+            room.requests().forEach(request -> expire(request.showId()));
             room.watchers()
                     .forEach(userId -> events.publish(new RoomEvent.WatcherEjected(
                             webmasterId, performer.id(), userId, "the performer went offline")));
@@ -192,7 +192,7 @@ public class Rooms {
         List<Room.Request> others = room.requests().stream()
                 .filter(request -> request.showId() != showId)
                 .toList();
-        others.forEach(request -> answer(request.showId(), ShowStatus.DECLINED));
+        others.forEach(request -> declineUnanswered(request.showId()));
         long performerId = show.performerId();
         long userId = show.userId();
         afterCompletion.onCommit(() -> room.startPrivate(showId, userId));
@@ -264,19 +264,13 @@ public class Rooms {
         afterCompletion.onCommit(() -> room.removeRequest(showId));
     }
 
-    private void answer(long showId, ShowStatus answer) {
+    /** Another request of a room that just went private, unless it was answered meanwhile. */
+    private void declineUnanswered(long showId) {
         PrivateShow other = em.find(PrivateShow.class, showId, LockModeType.PESSIMISTIC_WRITE);
-        if (other == null || other.status() != ShowStatus.REQUESTED) {
-            return;
-        }
-        if (answer == ShowStatus.DECLINED) {
+        if (other != null && other.status() == ShowStatus.REQUESTED) {
             other.decline();
             events.publish(
                     new RoomEvent.PrivateDeclined(other.webmasterId(), other.performerId(), showId, other.userId()));
-        } else {
-            other.expire();
-            events.publish(
-                    new RoomEvent.PrivateExpired(other.webmasterId(), other.performerId(), showId, other.userId()));
         }
     }
 

@@ -73,23 +73,14 @@ public final class Room {
         }
     }
 
-    /**
-     * The room goes private for one user: every other watcher is ejected and every other request is
-     * answered. Returns who was ejected and which requests were dropped.
-     */
-    public synchronized Privatized startPrivate(long showId, long userId) {
+    /** The room goes private for one user: only they stay, and no other request waits. */
+    public synchronized void startPrivate(long showId, long userId) {
         requireFree();
         running = new Running(showId, userId);
-        requests.remove(showId);
-        List<Long> ejected = watchers.stream().filter(id -> id != userId).toList();
-        watchers.retainAll(Set.of(userId));
+        watchers.clear();
         watchers.add(userId);
-        List<Request> dropped = List.copyOf(requests.values());
         requests.clear();
-        return new Privatized(ejected, dropped);
     }
-
-    public record Privatized(List<Long> ejectedUserIds, List<Request> droppedRequests) {}
 
     public synchronized void endPrivate(long showId) {
         if (running != null && running.showId() == showId) {
