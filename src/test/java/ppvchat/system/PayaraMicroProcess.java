@@ -121,6 +121,24 @@ final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends SIGTERM, as systemd, Docker or {@code kill} do, and waits for the JVM to exit by itself; returns
+     * how long that took. Fails if it does not exit within {@code timeout}.
+     */
+    Duration terminate(Duration timeout) {
+        long signalled = System.nanoTime();
+        ProcessHandle server = process.toHandle();
+        server.destroy();
+        try {
+            server.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the server did not stop within " + timeout + " of SIGTERM", e);
+        }
+        return Duration.ofNanos(System.nanoTime() - signalled);
+    }
+
     /** Stops the server as a service manager would (SIGTERM, so Payara shuts down cleanly), then forcibly. */
     @Override
     public void close() {

@@ -2,6 +2,8 @@ package ppvchat.system;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The system properties the ear module's failsafe configuration hands to the system tests. */
 final class SystemTestSettings {
@@ -29,5 +31,16 @@ final class SystemTestSettings {
     static Path freshWorkDir(String name) {
         return Directories.fresh(
                 Path.of(value("ppv.work")).toAbsolutePath().normalize().resolve(name));
+    }
+
+    /** Settings of a server with the load driver on, running on the MariaDB database at {@code url}. */
+    static Map<String, String> loadTestOnMariaDb(String url) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("ppv.datasource.class", "org.mariadb.jdbc.MariaDbDataSource");
+        settings.put("ppv.datasource.url", url);
+        settings.put("ppv.datasource.user", value("ppv.mariadb.user"));
+        settings.put("ppv.datasource.password", value("ppv.mariadb.password"));
+        settings.put("ppv.loadtest.enabled", "true");
+        return settings;
     }
 }

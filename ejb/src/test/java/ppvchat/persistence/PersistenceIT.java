@@ -57,6 +57,7 @@ import ppvchat.rooms.entity.PrivateShow;
 import ppvchat.rooms.entity.ShowStatus;
 import ppvchat.support.entity.SupportTicket;
 import ppvchat.support.entity.TicketStatus;
+import ppvchat.tenancy.entity.BillingPolicy;
 import ppvchat.tenancy.entity.Webmaster;
 
 /**
@@ -220,8 +221,8 @@ class PersistenceIT {
 
         PrivateShow show = PrivateShow.request(performer, buyer, NOW);
         show.accept(NOW.plusSeconds(2));
-        show.start(NOW.plusSeconds(5));
-        show.holdMore(1_000);
+        show.start(NOW.plusSeconds(5), "node-a", BillingPolicy.standard());
+        show.holdMore(1_000, 1_000);
         show.end(EndReason.USER_LEFT, NOW.plusSeconds(65), 60, 90);
         em.persist(show);
         em.flush();
@@ -360,8 +361,8 @@ class PersistenceIT {
             Performer performer = performer(em, site, "once");
             PrivateShow show = PrivateShow.request(performer, user(em, site, "fan", Role.USER), NOW);
             show.accept(NOW);
-            show.start(NOW);
-            show.holdMore(1_000);
+            show.start(NOW, "node-a", BillingPolicy.standard());
+            show.holdMore(1_000, 1_000);
             show.end(EndReason.CREDITS_EXHAUSTED, NOW.plusSeconds(30), 30, 30);
             em.persist(show);
             em.flush();

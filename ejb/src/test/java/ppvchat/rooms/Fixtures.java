@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.Role;
@@ -85,5 +88,27 @@ public class Fixtures {
 
     public int execute(String sql, long id) {
         return em.createNativeQuery(sql).setParameter(1, id).executeUpdate();
+    }
+
+    /** What a node that died leaves behind: its row, its last heartbeat, and a show it ran. */
+    public void deadNode(String node, Instant lastHeartbeat, long showId) {
+        LocalDateTime at = LocalDateTime.ofInstant(lastHeartbeat, ZoneOffset.UTC);
+        em.createNativeQuery("INSERT INTO metering_node (name, started_at, heartbeat_at) VALUES (?, ?, ?)")
+                .setParameter(1, node)
+                .setParameter(2, at)
+                .setParameter(3, at)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE private_show SET node = ? WHERE id = ?")
+                .setParameter(1, node)
+                .setParameter(2, showId)
+                .executeUpdate();
+    }
+
+    public Instant stoppedAt(String node) {
+        Object at = em.createNativeQuery("SELECT stopped_at FROM metering_node WHERE name = ?")
+                .setParameter(1, node)
+                .getSingleResult();
+        LocalDateTime utc = at instanceof Timestamp timestamp ? timestamp.toLocalDateTime() : (LocalDateTime) at;
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 }

@@ -8,20 +8,18 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ppvchat.loadtest.control.LoadTestSite;
+import ppvchat.platform.control.BoundedParallel;
 import ppvchat.platform.control.Deadlocks;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 import ppvchat.rooms.boundary.Rooms;
 import ppvchat.rooms.entity.ShowStatus;
+import ppvchat.tenancy.entity.BillingPolicy;
 
 /**
  * Drives many private shows through the real rooms, for the metering benchmark and the crash test. Off
@@ -54,14 +52,17 @@ public class LoadTest {
         return enabled;
     }
 
-    /** A new site with {@code count} performers, each in a private show with their own paying user. */
-    public StartedShows startShows(int count, int ratePerMinute, long creditsEach) {
+    /**
+     * A new site with the given billing policy and {@code count} performers, each in a private show with their
+     * own paying user.
+     */
+    public StartedShows startShows(int count, int ratePerMinute, long creditsEach, BillingPolicy policy) {
         requireEnabled();
         if (count < 1 || count > 20_000 || ratePerMinute < 1 || ratePerMinute > 6_000 || creditsEach < 1) {
             throw new DomainException("1-20000 shows, a rate of 1-6000 credits per minute, at least 1 credit each");
         }
         long began = System.nanoTime();
-        long webmasterId = site.webmaster("Load test " + System.currentTimeMillis());
+        long webmasterId = site.webmaster("Load test " + System.currentTimeMillis(), policy);
         List<Callable<List<LoadTestSite.Pair>>> chunks = new ArrayList<>();
         for (int from = 0; from < count; from += CHUNK) {
             int start = from;
@@ -69,7 +70,7 @@ public class LoadTest {
             chunks.add(() -> site.pairs(webmasterId, start, end, ratePerMinute, creditsEach));
         }
         List<Callable<Long>> shows = new ArrayList<>();
-        for (LoadTestSite.Pair pair : flatten(inParallel(chunks))) {
+        for (LoadTestSite.Pair pair : flatten(BoundedParallel.run(executor, WIDTH, chunks))) {
             shows.add(() -> {
                 Deadlocks.retried(() -> {
                     rooms.goOnline(webmasterId, pair.performerUserId());
@@ -84,7 +85,7 @@ public class LoadTest {
                 return showId;
             });
         }
-        inParallel(shows);
+        BoundedParallel.run(executor, WIDTH, shows);
         return new StartedShows(webmasterId, count, (System.nanoTime() - began) / 1_000_000);
     }
 
@@ -104,7 +105,7 @@ public class LoadTest {
                 return (Long) show[0];
             }));
         }
-        inParallel(ends);
+        BoundedParallel.run(executor, WIDTH, ends);
         return running.size();
     }
 
@@ -112,29 +113,6 @@ public class LoadTest {
         if (!enabled) {
             throw new NotFound("load tests are off (ppv.loadtest.enabled)");
         }
-    }
-
-    /** Runs the tasks on the managed executor with at most {@link #WIDTH} in flight (its queue is bounded). */
-    private <T> List<T> inParallel(List<Callable<T>> tasks) {
-        List<T> results = new ArrayList<>();
-        Deque<Future<T>> running = new ArrayDeque<>();
-        try {
-            for (Callable<T> task : tasks) {
-                if (running.size() == WIDTH) {
-                    results.add(running.removeFirst().get());
-                }
-                running.addLast(executor.submit(task));
-            }
-            while (!running.isEmpty()) {
-                results.add(running.removeFirst().get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("load test step failed", e.getCause());
-        }
-        return results;
     }
 
     private static <T> List<T> flatten(List<List<T>> lists) {

@@ -18,6 +18,7 @@ import ppvchat.ledger.control.Ledger;
 import ppvchat.ledger.control.LedgerReference;
 import ppvchat.ledger.entity.EntryKind;
 import ppvchat.performers.entity.Performer;
+import ppvchat.tenancy.entity.BillingPolicy;
 import ppvchat.tenancy.entity.Webmaster;
 
 /** Builds a synthetic site for a load test: pairs of a performer and a paying user, in chunks. */
@@ -37,12 +38,13 @@ public class LoadTestSite {
     Clock clock;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public long webmaster(String name) {
+    public long webmaster(String name, BillingPolicy policy) {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         Webmaster site = new Webmaster(
                 name, "USD", new BigDecimal("0.01"), HexFormat.of().formatHex(secret), clock.instant());
         site.limitRates(1, 6_000);
+        site.changeBilling(policy);
         em.persist(site);
         em.flush();
         return site.id();

@@ -13,9 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import ppvchat.accounts.entity.ChatUser;
@@ -24,8 +21,8 @@ import ppvchat.ledger.control.LedgerReference;
 import ppvchat.ledger.entity.EntryKind;
 import ppvchat.ledger.entity.InsufficientCredits;
 import ppvchat.metering.control.CreditMeter;
-import ppvchat.metering.control.MeterReading;
 import ppvchat.metering.control.MeteredShow;
+import ppvchat.metering.control.MeteringNode;
 import ppvchat.metering.control.MeteringSettings;
 import ppvchat.metering.control.Meters;
 import ppvchat.payouts.entity.Earning;
@@ -44,10 +41,10 @@ import ppvchat.tenancy.entity.BillingPolicy;
 import ppvchat.tenancy.entity.Webmaster;
 
 /**
- * Hold-then-settle billing of private shows. Starting a show reserves a block of the user's credits;
- * the meter counts seconds in memory; billed seconds are checkpointed every few seconds; the show is
- * settled exactly once, from its meter or, after a crash, from its last checkpoint. Lock order is
- * always show, then user.
+ * Hold-then-settle billing of private shows. Starting a show reserves a block of the user's credits and
+ * records the facts its billing follows from (start, grace, seconds covered, node); the meter counts
+ * seconds in memory; the show is settled exactly once, from its meter or, when its node died, up to that
+ * node's last heartbeat. Lock order is always show, then user.
  */
 @Stateless
 public class ShowBilling {
@@ -74,13 +71,20 @@ public class ShowBilling {
     MeteringSettings settings;
 
     @Inject
+    MeteringNode node;
+
+    @Inject
     Clock clock;
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
 
-    /** Holds the first block for an accepted show; metering starts when the caller's transaction commits. */
+    /**
+     * Starts billing an accepted show on this node: locks the grace period and rounding rule, holds the first
+     * block; metering starts when the caller's transaction commits.
+     */
     public void start(Webmaster webmaster, PrivateShow show, ChatUser lockedUser, Instant now) {
+        node.requireStartingShows();
         BillingPolicy policy = webmaster.billing();
         int rate = show.ratePerMinute();
         long needed = Math.max(
@@ -91,8 +95,8 @@ public class ShowBilling {
         long block = Math.min(
                 lockedUser.available(),
                 policy.rounding().creditsFor(settings.holdSeconds(), rate) + policy.minBalanceToStay());
+        show.start(now, node.name(), policy);
         lockedUser.hold(block);
-        show.holdMore(block);
         CreditMeter meter = new CreditMeter(
                 show.id(),
                 lockedUser.id(),
@@ -103,6 +107,7 @@ public class ShowBilling {
                 block,
                 lockedUser.available(),
                 0);
+        show.holdMore(block, meter.coveredSeconds());
         afterCompletion.onCommit(() -> meters.add(new MeteredShow(webmaster.id(), show.performerId(), meter)));
     }
 
@@ -125,57 +130,62 @@ public class ShowBilling {
             return false;
         }
         user.hold(more);
-        show.holdMore(more);
+        show.holdMore(more, meter.secondsCoveredBy(show.heldCredits() + more));
         long spareAfter = user.available();
-        afterCompletion.onCommit(() -> meter.holdMore(more, spareAfter));
+        afterCompletion.onCommit(() -> meters.holdMore(metered.get(), more, spareAfter));
         return true;
     }
 
-    /** Settles in its own transaction: for the tick, recovery and shutdown. */
+    /** Settles now, in its own transaction: for the tick and the deadlines. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<RoomEvent.ShowEnded> settleNow(long showId, EndReason reason) {
-        return settle(showId, reason);
+        return settle(showId, reason, clock.instant());
     }
 
     /**
-     * Ends a running show and charges it once: the meter's billed seconds, or the last checkpoint when
-     * no meter exists (after a crash). Releases the hold, posts the charge, writes the earning. A show
-     * already ended is left as it is.
+     * Settles as of {@code at}, in its own transaction: a clean stop bills every show to the instant it
+     * began, and a dead node's shows are billed to its last heartbeat, however long the settling takes.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<RoomEvent.ShowEnded> settleAsOf(long showId, EndReason reason, Instant at) {
+        return settle(showId, reason, at);
+    }
+
+    /** Settles now, in the caller's transaction. */
     public Optional<RoomEvent.ShowEnded> settle(long showId, EndReason reason) {
+        return settle(showId, reason, clock.instant());
+    }
+
+    /**
+     * Ends a running show as of {@code at} and charges it once: billed seconds from its meter, or, when this
+     * JVM has no meter for it (its node died), from the facts stored with the show. Releases the hold,
+     * posts the charge, writes the earning. A show already ended is left as it is.
+     */
+    private Optional<RoomEvent.ShowEnded> settle(long showId, EndReason reason, Instant at) {
         PrivateShow show = em.find(PrivateShow.class, showId, LockModeType.PESSIMISTIC_WRITE);
         if (show == null) {
             throw new NotFound("no show " + showId);
         }
+        Optional<MeteredShow> metered = meters.remove(showId);
+        metered.ifPresent(m -> afterCompletion.onRollback(() -> meters.add(m)));
         if (show.status() == ShowStatus.ENDED) {
             return Optional.empty();
         }
-        if (show.status() != ShowStatus.RUNNING && show.status() != ShowStatus.ACCEPTED) {
+        if (show.status() != ShowStatus.RUNNING) {
             throw new DomainException("show " + showId + " is " + show.status() + " and has nothing to settle");
         }
-        Instant now = clock.instant();
-        Webmaster webmaster = em.find(Webmaster.class, show.webmasterId());
-        Optional<MeteredShow> metered = meters.remove(showId);
-        metered.ifPresent(m -> afterCompletion.onRollback(() -> meters.add(m)));
-        long billed;
-        long owed;
-        if (metered.isPresent()) {
-            MeterReading reading = metered.get().meter().readAt(now);
-            billed = reading.billedSeconds();
-            owed = reading.creditsOwed();
-        } else {
-            billed = show.billedSeconds();
-            owed = webmaster.billing().rounding().creditsFor(billed, show.ratePerMinute());
-        }
-        owed = Math.min(owed, show.heldCredits());
+        long billed =
+                metered.map(m -> m.meter().readAt(at).billedSeconds()).orElseGet(() -> show.billableSecondsAt(at));
+        long owed = Math.min(show.rounding().creditsFor(billed, show.ratePerMinute()), show.heldCredits());
 
         ChatUser user = ledger.lockUser(show.webmasterId(), show.userId());
         user.release(show.heldCredits());
         if (owed > 0) {
             ledger.post(user, EntryKind.SHOW_CHARGE, -owed, "show:" + showId, LedgerReference.show(showId));
         }
-        show.end(reason, now, billed, owed);
+        show.end(reason, at, billed, owed);
         if (owed > 0) {
+            Webmaster webmaster = em.find(Webmaster.class, show.webmasterId());
             em.persist(Earning.liveshow(webmaster, em.find(Performer.class, show.performerId()), show));
         }
         rooms.room(show.performerId()).ifPresent(room -> afterCompletion.onCommit(() -> room.endPrivate(showId)));
@@ -185,36 +195,17 @@ public class ShowBilling {
         return Optional.of(ended);
     }
 
-    /**
-     * Writes billed seconds of many running shows in one batch. A show that ended meanwhile, or whose
-     * stored value is already further, is left alone.
-     */
-    public int checkpoint(Map<Long, Long> billedByShow, Instant now) {
-        if (billedByShow.isEmpty()) {
-            return 0;
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update =
-                        connection.prepareStatement("UPDATE private_show SET billed_seconds = ?, checkpointed_at = ?"
-                                + " WHERE id = ? AND status = 'RUNNING' AND billed_seconds <= ?")) {
-            LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-            for (Map.Entry<Long, Long> show : billedByShow.entrySet()) {
-                update.setLong(1, show.getValue());
-                update.setObject(2, at);
-                update.setLong(3, show.getKey());
-                update.setLong(4, show.getValue());
-                update.addBatch();
-            }
-            update.executeBatch();
-            return billedByShow.size();
-        } catch (SQLException e) {
-            throw new IllegalStateException("checkpoint of " + billedByShow.size() + " shows failed", e);
-        }
-    }
-
     /** The benchmark's naive baseline: one show, one write, one transaction, every second. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int checkpointAlone(long showId, long billedSeconds, Instant now) {
-        return checkpoint(Map.of(showId, billedSeconds), now);
+    public int checkpointAlone(long showId, long billedSeconds) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE private_show SET billed_seconds = ? WHERE id = ? AND status = 'RUNNING'")) {
+            update.setLong(1, billedSeconds);
+            update.setLong(2, showId);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("naive write of show " + showId + " failed", e);
+        }
     }
 }

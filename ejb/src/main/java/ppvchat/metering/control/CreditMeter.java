@@ -3,6 +3,7 @@ package ppvchat.metering.control;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import ppvchat.rooms.entity.PrivateShow;
 import ppvchat.tenancy.entity.BillingPolicy;
 import ppvchat.tenancy.entity.CreditRounding;
 
@@ -61,8 +62,8 @@ public final class CreditMeter {
     public synchronized MeterReading readAt(Instant now) {
         long elapsed = Math.max(0, Duration.between(startedAt, now).toSeconds());
         long billable = Math.max(0, elapsed - graceSeconds);
-        long covered = secondsCoveredBy(heldCredits);
-        billedSeconds = Math.max(billedSeconds, Math.min(billable, covered));
+        long covered = coveredSeconds();
+        billedSeconds = Math.max(billedSeconds, PrivateShow.billableSeconds(startedAt, now, graceSeconds, covered));
         long graceLeft = Math.max(0, graceSeconds - elapsed);
         long secondsLeft = secondsCoveredBy(heldCredits + spareCredits) - billedSeconds + graceLeft;
         return new MeterReading(
@@ -89,6 +90,19 @@ public final class CreditMeter {
     public synchronized void spare(long credits) {
         spareCredits = Math.max(0, credits);
         rearmWarnings();
+    }
+
+    /** Billable seconds the held credits pay for, keeping the minimum balance to stay untouched. */
+    public synchronized long coveredSeconds() {
+        return secondsCoveredBy(heldCredits);
+    }
+
+    /**
+     * The instant the held credits run out: the end of the last second they pay for. Unless more is held
+     * by then, the show must end at this instant.
+     */
+    public synchronized Instant exhaustsAt() {
+        return startedAt.plusSeconds(graceSeconds + secondsCoveredBy(heldCredits));
     }
 
     /** Credits for {@code seconds} of this show at its locked rate. */
@@ -125,7 +139,7 @@ public final class CreditMeter {
     }
 
     /** Seconds that credits pay for, keeping the webmaster's minimum balance to stay untouched. */
-    private long secondsCoveredBy(long credits) {
+    public long secondsCoveredBy(long credits) {
         return rounding.secondsCoveredBy(Math.max(0, credits - minBalanceToStay), ratePerMinute);
     }
 

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** How metering trades database writes against what a crash may cost; MicroProfile Config keys. */
+/** How metering holds credits, and how long requests and dropped connections may wait; MicroProfile Config keys. */
 @ApplicationScoped
 public class MeteringSettings {
 
@@ -18,11 +18,6 @@ public class MeteringSettings {
     @Inject
     @ConfigProperty(name = "ppv.metering.extend-below-seconds", defaultValue = "60")
     int extendBelowSeconds;
-
-    /** Each running show's billed seconds are written this often: the most a crash can lose. */
-    @Inject
-    @ConfigProperty(name = "ppv.metering.checkpoint-seconds", defaultValue = "5")
-    int checkpointSeconds;
 
     @Inject
     @ConfigProperty(name = "ppv.rooms.request-ttl-seconds", defaultValue = "60")
@@ -43,10 +38,6 @@ public class MeteringSettings {
 
     public int extendBelowSeconds() {
         return extendBelowSeconds;
-    }
-
-    public int checkpointSeconds() {
-        return "naive".equals(mode) ? 1 : Math.max(1, checkpointSeconds);
     }
 
     public boolean naive() {

@@ -1,36 +1,49 @@
 package ppvchat.metering.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
+import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import ppvchat.metering.boundary.ShowBilling;
+import ppvchat.platform.control.BoundedParallel;
 import ppvchat.platform.control.Deadlocks;
 import ppvchat.rooms.boundary.Rooms;
 import ppvchat.rooms.entity.EndReason;
 import ppvchat.rooms.entity.ShowStatus;
 
 /**
- * On start, settles the shows a crash left open: each from its last checkpoint, so at most
- * {@code ppv.metering.checkpoint-seconds} (plus the second in progress) of a show is lost, always in the
- * user's favour, and nothing is charged twice (the charge's ledger key is the show). Holds are
- * released; unanswered requests expire. Rooms are in memory, so none survive a restart.
+ * Settles the shows of nodes that died, each up to its node's last heartbeat: at most about a second of a
+ * show is lost, always in the user's favour, and nothing is charged twice (the charge's ledger key is the
+ * show). On start, this node first settles what its own previous run left open (a crash), then joins with a
+ * fresh heartbeat; the tick asks it now and then to settle the shows of other nodes whose heartbeat went
+ * stale. Holds are released; unanswered requests expire. Rooms are in memory, so none survive a restart.
  */
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ShowRecovery {
 
     private static final Logger LOG = Logger.getLogger(ShowRecovery.class.getName());
+    private static final int WRITERS = 4;
+    /** A heartbeat younger than this may come from another JVM using this node's name. */
+    private static final Duration TWIN_CHECK = Duration.ofSeconds(3);
 
     @PersistenceContext
     EntityManager em;
@@ -41,27 +54,86 @@ public class ShowRecovery {
     @Inject
     Rooms rooms;
 
+    @Inject
+    NodeRegistry registry;
+
+    @Inject
+    MeteringNode node;
+
+    @Inject
+    Heartbeat heartbeat;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedExecutorService executor;
+
     @PostConstruct
-    void settleLeftovers() {
-        List<Long> open = showsIn(List.of(ShowStatus.ACCEPTED, ShowStatus.RUNNING));
-        for (long showId : open) {
-            try {
-                Deadlocks.retried(() -> billing.settleNow(showId, EndReason.SERVER_RESTART));
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "could not settle show " + showId + " left open by a restart", e);
-            }
-        }
-        List<Long> requested = showsIn(List.of(ShowStatus.REQUESTED));
+    void recoverAndJoin() {
+        String me = node.name();
+        Instant lastAlive = registry.find(me)
+                .map(previous -> requireNoTwin(previous).heartbeatAt())
+                .orElseGet(clock::instant);
+        int settled = settleShowsOf(me, lastAlive) + settleShowsOf(null, clock.instant());
+        Instant now = clock.instant();
+        registry.register(me, now);
+        heartbeat.start(now);
+        List<Long> requested = em.createQuery(
+                        "SELECT s.id FROM PrivateShow s WHERE s.status = :requested ORDER BY s.id", Long.class)
+                .setParameter("requested", ShowStatus.REQUESTED)
+                .getResultList();
         requested.forEach(rooms::expire);
-        if (!open.isEmpty() || !requested.isEmpty()) {
-            LOG.info(() -> "Restart recovery: settled " + open.size() + " shows from their checkpoints, expired "
-                    + requested.size() + " requests");
+        if (settled > 0 || !requested.isEmpty()) {
+            LOG.info(() -> "Restart recovery on node " + me + ": settled " + settled + " shows up to " + lastAlive
+                    + ", expired " + requested.size() + " requests");
+        }
+        settleDeadNodes();
+    }
+
+    /** Settles the shows of every other node whose heartbeat is older than the node timeout. */
+    public void settleDeadNodes() {
+        for (NodeRegistry.Node dead : registry.deadSince(clock.instant().minus(node.timeout()), node.name())) {
+            int settled = settleShowsOf(dead.name(), dead.heartbeatAt());
+            registry.markStopped(dead.name(), dead.heartbeatAt());
+            LOG.warning(() -> "Node " + dead.name() + " stopped beating at " + dead.heartbeatAt() + "; settled its "
+                    + settled + " running shows up to then");
         }
     }
 
-    private List<Long> showsIn(List<ShowStatus> statuses) {
-        return em.createQuery("SELECT s.id FROM PrivateShow s WHERE s.status IN :statuses ORDER BY s.id", Long.class)
-                .setParameter("statuses", statuses)
-                .getResultList();
+    /** Settles the running shows of {@code nodeName} (null: shows from before nodes existed) as of {@code at}. */
+    private int settleShowsOf(String nodeName, Instant at) {
+        var query = em.createQuery(
+                        "SELECT s.id FROM PrivateShow s WHERE s.status = :running AND "
+                                + (nodeName == null ? "s.node IS NULL" : "s.node = :node")
+                                + " ORDER BY s.id",
+                        Long.class)
+                .setParameter("running", ShowStatus.RUNNING);
+        List<Long> open = (nodeName == null ? query : query.setParameter("node", nodeName)).getResultList();
+        List<Callable<Object>> settlements = open.stream()
+                .map(showId -> (Callable<Object>)
+                        () -> Deadlocks.retried(() -> billing.settleAsOf(showId, EndReason.SERVER_RESTART, at)))
+                .toList();
+        BoundedParallel.run(executor, WRITERS, settlements);
+        return open.size();
+    }
+
+    /** Another live JVM may carry this node's name: joining would settle its running shows under it. */
+    private NodeRegistry.Node requireNoTwin(NodeRegistry.Node previous) {
+        if (previous.stopped()
+                || Duration.between(previous.heartbeatAt(), clock.instant()).compareTo(TWIN_CHECK) > 0) {
+            return previous;
+        }
+        try {
+            Thread.sleep(TWIN_CHECK.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        NodeRegistry.Node now = registry.find(previous.name()).orElse(previous);
+        if (!now.heartbeatAt().equals(previous.heartbeatAt())) {
+            throw new IllegalStateException("another server is running as metering node " + previous.name()
+                    + "; give each server its own ppv.metering.node");
+        }
+        return previous;
     }
 }

@@ -187,7 +187,6 @@ public class Rooms {
         requireNotBanned(user);
         Instant now = clock.instant();
         show.accept(now);
-        show.start(now);
         billing.start(webmaster, show, user, now);
         List<Room.Request> others = room.requests().stream()
                 .filter(request -> request.showId() != showId)

@@ -12,11 +12,14 @@ import jakarta.persistence.Version;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.performers.entity.Performer;
 import ppvchat.platform.entity.DomainException;
+import ppvchat.tenancy.entity.BillingPolicy;
+import ppvchat.tenancy.entity.CreditRounding;
 
 /**
  * A one-to-one show between a performer and a paying user. The rate is locked when it is requested; start
@@ -77,9 +80,24 @@ public class PrivateShow {
     @Column(name = "held_credits")
     private long heldCredits;
 
-    /** When {@link #billedSeconds} was last written while running: a crash settles from here. */
-    @Column(name = "checkpointed_at")
-    private Instant checkpointedAt;
+    /** The metering node that runs the show: if it dies, the show is settled up to its last heartbeat. */
+    @Column(name = "node", length = 64)
+    private String node;
+
+    /** Free seconds at the start, locked when the show starts. */
+    @Min(0)
+    @Column(name = "grace_seconds")
+    private int graceSeconds;
+
+    /** The rounding rule, locked when the show starts. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rounding_rule", length = 10)
+    private CreditRounding rounding;
+
+    /** Billable seconds the held credits pay for; billing never goes beyond. */
+    @Min(0)
+    @Column(name = "covered_seconds")
+    private long coveredSeconds;
 
     @Version
     private long version;
@@ -111,9 +129,13 @@ public class PrivateShow {
         acceptedAt = now;
     }
 
-    public void start(Instant now) {
+    /** Starts billing on {@code node}, with the grace period and rounding rule of the policy locked. */
+    public void start(Instant now, String node, BillingPolicy policy) {
         moveTo(ShowStatus.RUNNING);
-        startedAt = now;
+        this.startedAt = Objects.requireNonNull(now);
+        this.node = Objects.requireNonNull(node);
+        this.graceSeconds = policy.graceSeconds();
+        this.rounding = policy.rounding();
     }
 
     public void decline() {
@@ -128,20 +150,33 @@ public class PrivateShow {
         moveTo(ShowStatus.EXPIRED);
     }
 
-    public void holdMore(long credits) {
-        if (status != ShowStatus.RUNNING && status != ShowStatus.ACCEPTED) {
+    /** The hold grew by {@code credits}; together they pay for {@code coveredSeconds} of billing. */
+    public void holdMore(long credits, long coveredSeconds) {
+        if (status != ShowStatus.RUNNING) {
             throw new DomainException("show " + id + " is " + status + " and holds nothing");
         }
+        if (credits <= 0 || coveredSeconds < this.coveredSeconds) {
+            throw new IllegalArgumentException("a hold only grows, and so do the seconds it covers");
+        }
         heldCredits = Math.addExact(heldCredits, credits);
+        this.coveredSeconds = coveredSeconds;
     }
 
-    /** Records the seconds billed so far, so that a crash settles no later than this point. */
-    public void checkpoint(long billedSeconds, Instant now) {
-        if (status != ShowStatus.RUNNING || billedSeconds < this.billedSeconds) {
-            throw new IllegalStateException("checkpoints only move a running show forward");
+    /**
+     * Seconds billable from the start to {@code at}: whole seconds after the grace period, never beyond what
+     * the hold covers. The one rule for live meters and for shows settled after their node died.
+     */
+    public static long billableSeconds(Instant startedAt, Instant at, int graceSeconds, long coveredSeconds) {
+        long elapsed = Math.max(0, Duration.between(startedAt, at).toSeconds());
+        return Math.min(coveredSeconds, Math.max(0, elapsed - graceSeconds));
+    }
+
+    /** What this show has to be billed if it stopped at {@code at}, judged from its stored facts alone. */
+    public long billableSecondsAt(Instant at) {
+        if (status != ShowStatus.RUNNING) {
+            throw new IllegalStateException("show " + id + " is " + status + " and bills nothing");
         }
-        this.billedSeconds = billedSeconds;
-        this.checkpointedAt = now;
+        return Math.max(billedSeconds, billableSeconds(startedAt, at, graceSeconds, coveredSeconds));
     }
 
     public void end(EndReason reason, Instant now, long billedSeconds, long creditsCharged) {
@@ -228,7 +263,19 @@ public class PrivateShow {
         return heldCredits;
     }
 
-    public Instant checkpointedAt() {
-        return checkpointedAt;
+    public String node() {
+        return node;
+    }
+
+    public int graceSeconds() {
+        return graceSeconds;
+    }
+
+    public CreditRounding rounding() {
+        return rounding;
+    }
+
+    public long coveredSeconds() {
+        return coveredSeconds;
     }
 }

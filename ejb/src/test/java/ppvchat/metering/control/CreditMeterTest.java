@@ -161,4 +161,28 @@ class CreditMeterTest {
         assertEquals(50, restored.readAt(at(30)).billedSeconds(), "never less than what was already billed");
         assertEquals(70, restored.readAt(at(70)).billedSeconds());
     }
+
+    @Test
+    void eachMeterKnowsTheInstantItsHeldCreditsRunOut() {
+        CreditMeter meter = meter(60, policy(10, 0, CreditRounding.UP), 100, 0);
+        assertEquals(at(110), meter.exhaustsAt(), "grace, then one credit a second");
+        assertFalse(meter.readAt(at(109.999)).exhausted(), "a millisecond before, the show runs");
+        assertTrue(meter.readAt(at(110)).exhausted(), "at that instant it must end");
+        assertEquals(100, meter.readAt(at(110)).creditsOwed());
+    }
+
+    @Test
+    void theRunOutInstantKeepsTheMinimumBalanceAndFollowsTheRoundingAndTheHold() {
+        CreditMeter staying = meter(60, policy(0, 20, CreditRounding.UP), 100, 0);
+        assertEquals(at(80), staying.exhaustsAt(), "the minimum balance to stay is never spent");
+
+        CreditMeter odd = meter(90, policy(5, 0, CreditRounding.UP), 100, 50);
+        assertEquals(at(5 + 66), odd.exhaustsAt(), "66 s at 1.5 credits/s cost 99 credits, 67 s would cost 101");
+        assertEquals(100, odd.creditsFor(odd.coveredSeconds()) + 1, "rounding up, 66 s cost 99");
+        odd.holdMore(50, 0);
+        assertEquals(at(5 + 100), odd.exhaustsAt(), "a bigger hold runs out later");
+        for (int second = 0; second <= 105; second++) {
+            assertTrue(odd.readAt(at(second)).creditsOwed() <= 150, "never beyond the hold at " + second);
+        }
+    }
 }

@@ -15,6 +15,7 @@ import ppvchat.performers.entity.Performer;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.rooms.entity.EndReason;
 import ppvchat.rooms.entity.PrivateShow;
+import ppvchat.tenancy.entity.BillingPolicy;
 import ppvchat.tenancy.entity.Webmaster;
 
 class EarningTest {
@@ -35,8 +36,8 @@ class EarningTest {
     private PrivateShow endedShow(long credits) {
         PrivateShow show = TestEntities.show(PrivateShow.request(performer, viewer, NOW), 700);
         show.accept(NOW.plusSeconds(1));
-        show.start(NOW.plusSeconds(2));
-        show.holdMore(1_000);
+        show.start(NOW.plusSeconds(2), "node-a", BillingPolicy.standard());
+        show.holdMore(1_000, 1_000);
         show.end(EndReason.USER_LEFT, NOW.plusSeconds(602), 600, credits);
         return show;
     }
@@ -113,7 +114,7 @@ class EarningTest {
     void liveshowOnlyForAnEndedShow() {
         PrivateShow running = TestEntities.show(PrivateShow.request(performer, viewer, NOW), 701);
         running.accept(NOW);
-        running.start(NOW);
+        running.start(NOW, "node-a", BillingPolicy.standard());
 
         assertThrows(IllegalArgumentException.class, () -> Earning.liveshow(webmaster, performer, running));
 

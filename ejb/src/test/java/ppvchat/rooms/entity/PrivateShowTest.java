@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,8 @@ import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.Role;
 import ppvchat.performers.entity.Performer;
 import ppvchat.platform.entity.DomainException;
+import ppvchat.tenancy.entity.BillingPolicy;
+import ppvchat.tenancy.entity.CreditRounding;
 import ppvchat.tenancy.entity.Webmaster;
 
 class PrivateShowTest {
@@ -44,8 +47,8 @@ class PrivateShowTest {
     private PrivateShow running() {
         PrivateShow show = requested();
         show.accept(ACCEPTED);
-        show.start(STARTED);
-        show.holdMore(1_000);
+        show.start(STARTED, "node-a", BillingPolicy.standard());
+        show.holdMore(1_000, 1_000);
         return show;
     }
 
@@ -71,8 +74,8 @@ class PrivateShowTest {
 
         performer.reprice(90, webmaster);
         show.accept(ACCEPTED);
-        show.start(STARTED);
-        show.holdMore(1_000);
+        show.start(STARTED, "node-a", BillingPolicy.standard());
+        show.holdMore(1_000, 1_000);
 
         assertEquals(30, show.ratePerMinute());
         assertEquals(90, PrivateShow.request(performer, viewer, REQUESTED).ratePerMinute());
@@ -86,9 +89,9 @@ class PrivateShowTest {
         assertEquals(ShowStatus.ACCEPTED, show.status());
         assertEquals(ACCEPTED, show.acceptedAt());
 
-        show.start(STARTED);
+        show.start(STARTED, "node-a", BillingPolicy.standard());
 
-        show.holdMore(1_000);
+        show.holdMore(1_000, 1_000);
         assertEquals(ShowStatus.RUNNING, show.status());
         assertEquals(STARTED, show.startedAt());
 
@@ -116,7 +119,7 @@ class PrivateShowTest {
     void cannotStartBeforeAccept() {
         PrivateShow show = requested();
 
-        assertThrows(DomainException.class, () -> show.start(STARTED));
+        assertThrows(DomainException.class, () -> show.start(STARTED, "node-a", BillingPolicy.standard()));
         assertEquals(ShowStatus.REQUESTED, show.status());
         assertNull(show.startedAt());
     }
@@ -170,7 +173,7 @@ class PrivateShowTest {
         assertThrows(DomainException.class, show::cancel);
         assertThrows(DomainException.class, show::expire);
         assertThrows(DomainException.class, () -> show.accept(STARTED));
-        assertThrows(DomainException.class, () -> show.start(STARTED));
+        assertThrows(DomainException.class, () -> show.start(STARTED, "node-a", BillingPolicy.standard()));
         assertEquals(ShowStatus.RUNNING, show.status());
     }
 
@@ -252,8 +255,8 @@ class PrivateShowTest {
     void aShowNeverChargesMoreThanItHeld() {
         PrivateShow show = PrivateShow.request(performer, viewer, REQUESTED);
         show.accept(ACCEPTED);
-        show.start(STARTED);
-        show.holdMore(40);
+        show.start(STARTED, "node-a", BillingPolicy.standard());
+        show.holdMore(40, 40);
 
         assertThrows(IllegalArgumentException.class, () -> show.end(EndReason.USER_LEFT, ENDED, 100, 41));
         assertEquals(ShowStatus.RUNNING, show.status());
@@ -262,13 +265,40 @@ class PrivateShowTest {
     }
 
     @Test
-    void checkpointsOnlyMoveForward() {
+    void startingLocksTheNodeGraceAndRounding() {
         PrivateShow show = PrivateShow.request(performer, viewer, REQUESTED);
         show.accept(ACCEPTED);
-        show.start(STARTED);
-        show.checkpoint(10, STARTED.plusSeconds(10));
-        assertThrows(IllegalStateException.class, () -> show.checkpoint(9, STARTED.plusSeconds(11)));
-        assertEquals(10, show.billedSeconds());
-        assertEquals(STARTED.plusSeconds(10), show.checkpointedAt());
+        show.start(STARTED, "node-a", new BillingPolicy(7, 10, 5, List.of(30), CreditRounding.HALF_UP));
+
+        assertEquals("node-a", show.node());
+        assertEquals(7, show.graceSeconds());
+        assertEquals(CreditRounding.HALF_UP, show.rounding());
+    }
+
+    @Test
+    void afterItsNodeDiedAShowIsBilledWholeSecondsAfterGraceUpToWhatTheHoldCovers() {
+        PrivateShow show = PrivateShow.request(performer, viewer, REQUESTED);
+        show.accept(ACCEPTED);
+        show.start(STARTED, "node-a", new BillingPolicy(10, 10, 0, List.of(30), CreditRounding.UP));
+        show.holdMore(300, 100);
+
+        assertEquals(0, show.billableSecondsAt(STARTED.minusSeconds(5)), "a heartbeat before the start bills nothing");
+        assertEquals(0, show.billableSecondsAt(STARTED.plusSeconds(10)), "grace is free");
+        assertEquals(0, show.billableSecondsAt(STARTED.plusMillis(10_999)), "only whole seconds count");
+        assertEquals(1, show.billableSecondsAt(STARTED.plusSeconds(11)));
+        assertEquals(42, show.billableSecondsAt(STARTED.plusMillis(52_700)));
+        assertEquals(100, show.billableSecondsAt(STARTED.plusSeconds(500)), "never beyond the hold");
+
+        show.holdMore(300, 200);
+        assertEquals(200, show.billableSecondsAt(STARTED.plusSeconds(500)), "a bigger hold covers more");
+        assertThrows(IllegalArgumentException.class, () -> show.holdMore(10, 150), "covered seconds never shrink");
+        assertThrows(IllegalArgumentException.class, () -> show.holdMore(0, 250), "a hold grows by credits");
+    }
+
+    @Test
+    void onlyARunningShowBillsOrHolds() {
+        PrivateShow show = PrivateShow.request(performer, viewer, REQUESTED);
+        assertThrows(IllegalStateException.class, () -> show.billableSecondsAt(ENDED));
+        assertThrows(DomainException.class, () -> show.holdMore(10, 10));
     }
 }

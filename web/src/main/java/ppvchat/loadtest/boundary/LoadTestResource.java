@@ -12,13 +12,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import ppvchat.ledger.boundary.Reconciliation;
 import ppvchat.ledger.boundary.ReconciliationReport;
+import ppvchat.metering.control.Heartbeat;
+import ppvchat.metering.control.MeteringNode;
 import ppvchat.metering.control.Meters;
 import ppvchat.metering.control.TickStats;
+import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
+import ppvchat.tenancy.entity.BillingPolicy;
+import ppvchat.tenancy.entity.CreditRounding;
 
 /**
  * The load driver over HTTP, for the benchmark command and the crash test. Answers only when
@@ -43,6 +49,12 @@ public class LoadTestResource {
     @Inject
     Reconciliation reconciliation;
 
+    @Inject
+    Heartbeat heartbeat;
+
+    @Inject
+    MeteringNode node;
+
     @Context
     HttpServletRequest request;
 
@@ -51,16 +63,40 @@ public class LoadTestResource {
     public StartedShows startShows(
             @QueryParam("count") @DefaultValue("100") int count,
             @QueryParam("rate") @DefaultValue("60") int ratePerMinute,
-            @QueryParam("credits") @DefaultValue("100000") long credits) {
+            @QueryParam("credits") @DefaultValue("100000") long credits,
+            @QueryParam("grace") @DefaultValue("10") int graceSeconds,
+            @QueryParam("minStart") @DefaultValue("60") long minBalanceToStart,
+            @QueryParam("minStay") @DefaultValue("0") long minBalanceToStay,
+            @QueryParam("warnings") @DefaultValue("60,30,10") String warnings,
+            @QueryParam("rounding") @DefaultValue("UP") String rounding) {
         requireLocal();
-        return loadTest.startShows(count, ratePerMinute, credits);
+        BillingPolicy policy;
+        try {
+            policy = new BillingPolicy(
+                    graceSeconds,
+                    minBalanceToStart,
+                    minBalanceToStay,
+                    Arrays.stream(warnings.split(",")).map(Integer::valueOf).toList(),
+                    CreditRounding.valueOf(rounding));
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("bad billing policy: " + e.getMessage());
+        }
+        return loadTest.startShows(count, ratePerMinute, credits, policy);
     }
 
     @GET
     @Path("metering")
     public Map<String, Object> metering(@QueryParam("ticks") @DefaultValue("60") int lastTicks) {
         requireLocal();
-        return Map.of("runningShows", meters.count(), "ticks", ticks.summary(lastTicks));
+        return Map.of(
+                "runningShows",
+                meters.count(),
+                "node",
+                node.name(),
+                "ticks",
+                ticks.summary(lastTicks),
+                "heartbeat",
+                heartbeat.stats());
     }
 
     @POST

@@ -1,0 +1,118 @@
+package ppvchat.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the metering tests and the benchmark read straight from MariaDB, as an auditor would. */
+final class MeteringDatabase {
+
+    /** One private show as stored. */
+    record ShowRow(
+            long id,
+            long userId,
+            String status,
+            String endReason,
+            long billed,
+            long charged,
+            long held,
+            int grace,
+            Instant started,
+            Instant ended) {
+
+        /** Seconds billable had the show stopped at {@code at}: whole seconds after the grace period. */
+        long billableAt(Instant at) {
+            return Math.max(0, Duration.between(started, at).toSeconds() - grace);
+        }
+
+        /** For a show that ran out of credits: from the instant its last paid second ended to its end. */
+        long exhaustionDelayMillis() {
+            return Duration.between(started.plusSeconds(grace + billed), ended).toMillis();
+        }
+    }
+
+    private final String url;
+
+    MeteringDatabase(String url) {
+        this.url = url;
+    }
+
+    List<ShowRow> shows(long webmasterId) throws SQLException {
+        List<ShowRow> rows = new ArrayList<>();
+        try (Connection db = connect();
+                PreparedStatement query = db.prepareStatement("SELECT id, user_id, status, end_reason, billed_seconds,"
+                        + " credits_charged, held_credits, grace_seconds, started_at, ended_at"
+                        + " FROM private_show WHERE webmasterid = ? ORDER BY id")) {
+            query.setLong(1, webmasterId);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new ShowRow(
+                            row.getLong(1),
+                            row.getLong(2),
+                            row.getString(3),
+                            row.getString(4),
+                            row.getLong(5),
+                            row.getLong(6),
+                            row.getLong(7),
+                            row.getInt(8),
+                            instant(row, 9),
+                            instant(row, 10)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Ledger entries posted for a show: their count and their sum (negative: a charge). */
+    long[] ledgerOfShow(long showId) throws SQLException {
+        return pair("SELECT COUNT(*), COALESCE(SUM(credits), 0) FROM ledger_entry WHERE show_id = ?", showId);
+    }
+
+    /** A user's balance, credits held, and the sum of their ledger. */
+    long[] user(long userId) throws SQLException {
+        long[] row = pair("SELECT credits, held_credits FROM chat_user WHERE id = ?", userId);
+        long ledger = pair("SELECT COALESCE(SUM(credits), 0), 0 FROM ledger_entry WHERE user_id = ?", userId)[0];
+        return new long[] {row[0], row[1], ledger};
+    }
+
+    /** InnoDB's count of deadlocks since the server started. */
+    long deadlocks() throws SQLException {
+        try (Connection db = connect();
+                Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'")) {
+            return row.next() ? row.getLong(2) : 0;
+        }
+    }
+
+    private long[] pair(String sql, long parameter) throws SQLException {
+        try (Connection db = connect();
+                PreparedStatement query = db.prepareStatement(sql)) {
+            query.setLong(1, parameter);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no row for " + parameter + ": " + sql);
+                }
+                return new long[] {row.getLong(1), row.getLong(2)};
+            }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(
+                url, SystemTestSettings.value("ppv.mariadb.user"), SystemTestSettings.value("ppv.mariadb.password"));
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        LocalDateTime value = row.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+}
