@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The committed {@code domain.xml}, made runnable on a test machine. Only environment-specific values change:
  * the database URL and user (the test database), {@code ppv.demo.enabled} (the tests need the demo site),
- * and every fixed port the DAS listens on (free ports instead, so that a developer's Payara on 8080, 4848...
+ * {@code ppv.loadtest.enabled} added (the clean-stop test runs shows through the load driver), and every
+ * fixed port the DAS listens on (free ports instead, so that a developer's Payara on 8080, 4848...
  * keeps running). Everything else (structure, JVM options, the other PPV settings) is used as committed:
  * that is what this test checks. Each value must be found exactly once, so a change to the committed file
  * fails here loudly instead of leaving a value unchanged.
@@ -58,6 +59,11 @@ final class DomainXml {
         config = set(config, "ppv.datasource.url", property("ppv.datasource.url"), databaseUrl);
         config = set(config, "ppv.datasource.user", property("ppv.datasource.user"), databaseUser);
         config = set(config, "ppv.demo.enabled", property("ppv.demo.enabled"), "true");
+        config = insertAfter(
+                config,
+                "ppv.demo.enabled",
+                property("ppv.demo.enabled") + "[^>]*>",
+                "<system-property name=\"ppv.loadtest.enabled\" value=\"true\" />");
         config = set(config, "http-listener-1", listener("http-listener-1"), ports.http());
         config = set(config, "http-listener-2", listener("http-listener-2"), ports.https());
         config = set(config, "admin-listener", listener("admin-listener"), ports.admin());
@@ -84,6 +90,15 @@ final class DomainXml {
 
     private static String set(String xml, String what, String regex, int value) {
         return set(xml, what, regex, Integer.toString(value));
+    }
+
+    /** Inserts {@code text} after the one match of {@code regex}. */
+    private static String insertAfter(String xml, String what, String regex, String text) {
+        Matcher matcher = Pattern.compile(regex).matcher(xml);
+        if (!matcher.find()) {
+            throw new IllegalStateException(what + " not found in domain.xml (" + regex + ")");
+        }
+        return xml.substring(0, matcher.end()) + text + xml.substring(matcher.end());
     }
 
     /** Replaces group 1 of the one match of {@code regex} with {@code value}. */

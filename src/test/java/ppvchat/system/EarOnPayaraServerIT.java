@@ -1,30 +1,43 @@
 package ppvchat.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The EAR on Payara Server, configured by the committed {@code domain.xml}, on MariaDB: the same product as
  * on Micro, with the console as its own WAR at {@code /admin}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EarOnPayaraServerIT {
 
     private static final String DATABASE = "ppv_ear";
 
     private PayaraServerDomain domain;
+    private String databaseUrl;
 
     @BeforeAll
     void deployTheEar() throws Exception {
         Path work = SystemTestSettings.freshWorkDir("payara-server");
-        String databaseUrl = TestDatabase.recreate(DATABASE);
+        databaseUrl = TestDatabase.recreate(DATABASE);
         DomainXml.Ports ports = DomainXml.Ports.free();
         domain = new PayaraServerDomain(
                 SystemTestSettings.existingFile("ppv.server.home"),
@@ -102,5 +115,33 @@ class EarOnPayaraServerIT {
     @Test
     void wrongPasswordIsRefused() {
         ProductChecks.wrongPasswordIsRefused(domain.site());
+    }
+
+    /** Last: it stops the domain. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void stopDomainSettlesEveryRunningShowToTheSecondTheStopBegan() throws Exception {
+        HttpResponse<String> started =
+                domain.site().post("/api/loadtest/shows?count=10&rate=60&credits=1000&grace=2", Duration.ofMinutes(2));
+        assertEquals(200, started.statusCode(), started::body);
+        long webmasterId = Json.createReader(new StringReader(started.body()))
+                .readObject()
+                .getJsonNumber("webmasterId")
+                .longValue();
+        Readiness.sleep(Duration.ofSeconds(5));
+        Instant stopping = Instant.now();
+        domain.close();
+
+        List<MeteringDatabase.ShowRow> shows = new MeteringDatabase(databaseUrl).shows(webmasterId);
+        assertEquals(10, shows.size());
+        for (MeteringDatabase.ShowRow show : shows) {
+            String which = "show " + show.id();
+            assertEquals("SERVER_RESTART", show.endReason(), which);
+            assertTrue(show.ended().isAfter(stopping), which + " ended before asadmin stop-domain ran");
+            assertEquals(show.billableAt(show.ended()), show.billed(), which + " billed to the stop instant");
+            assertTrue(show.billed() >= 3, which + " billed " + show.billed() + " s of at least 3 after grace");
+            assertEquals(show.billed(), show.charged(), which + ": one credit a second");
+            assertEquals(0, show.held(), which + " hold released");
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import ppvchat.accounts.entity.ChatUser;
@@ -149,6 +150,22 @@ public class ShowBilling {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<RoomEvent.ShowEnded> settleAsOf(long showId, EndReason reason, Instant at) {
         return settle(showId, reason, at);
+    }
+
+    /**
+     * Settles many shows as of {@code at} in one transaction: one commit for all of them, which is what a
+     * stop or a recovery of thousands of shows waits on. All or none: a caller whose batch fails settles
+     * its shows one by one. Returns how many were running and are now settled.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int settleAllAsOf(List<Long> showIds, EndReason reason, Instant at) {
+        int settled = 0;
+        for (long showId : showIds) {
+            if (settle(showId, reason, at).isPresent()) {
+                settled++;
+            }
+        }
+        return settled;
     }
 
     /** Settles now, in the caller's transaction. */

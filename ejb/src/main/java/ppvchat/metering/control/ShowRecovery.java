@@ -1,7 +1,6 @@
 package ppvchat.metering.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -9,7 +8,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,11 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.logging.Logger;
-import ppvchat.metering.boundary.ShowBilling;
-import ppvchat.platform.control.BoundedParallel;
-import ppvchat.platform.control.Deadlocks;
 import ppvchat.rooms.boundary.Rooms;
 import ppvchat.rooms.entity.EndReason;
 import ppvchat.rooms.entity.ShowStatus;
@@ -41,7 +35,6 @@ import ppvchat.rooms.entity.ShowStatus;
 public class ShowRecovery {
 
     private static final Logger LOG = Logger.getLogger(ShowRecovery.class.getName());
-    private static final int WRITERS = 4;
     /** A heartbeat younger than this may come from another JVM using this node's name. */
     private static final Duration TWIN_CHECK = Duration.ofSeconds(3);
 
@@ -49,7 +42,7 @@ public class ShowRecovery {
     EntityManager em;
 
     @Inject
-    ShowBilling billing;
+    BulkSettlement settlement;
 
     @Inject
     Rooms rooms;
@@ -65,9 +58,6 @@ public class ShowRecovery {
 
     @Inject
     Clock clock;
-
-    @Resource
-    ManagedExecutorService executor;
 
     @PostConstruct
     void recoverAndJoin() {
@@ -110,12 +100,7 @@ public class ShowRecovery {
                         Long.class)
                 .setParameter("running", ShowStatus.RUNNING);
         List<Long> open = (nodeName == null ? query : query.setParameter("node", nodeName)).getResultList();
-        List<Callable<Object>> settlements = open.stream()
-                .map(showId -> (Callable<Object>)
-                        () -> Deadlocks.retried(() -> billing.settleAsOf(showId, EndReason.SERVER_RESTART, at)))
-                .toList();
-        BoundedParallel.run(executor, WRITERS, settlements);
-        return open.size();
+        return settlement.settle(open, EndReason.SERVER_RESTART, at);
     }
 
     /** Another live JVM may carry this node's name: joining would settle its running shows under it. */
