@@ -174,13 +174,15 @@ public final class MeteringBenchmark {
                         url,
                         SystemTestSettings.value("ppv.mariadb.user"),
                         SystemTestSettings.value("ppv.mariadb.password"));
-                PreparedStatement query = db.prepareStatement("SELECT"
-                        + " (SELECT COUNT(*) FROM private_show WHERE webmasterid = ? AND status <> 'ENDED'),"
-                        + " (SELECT COUNT(*) FROM chat_user u WHERE u.webmasterid = ? AND (u.held_credits <> 0"
-                        + "  OR u.credits <> (SELECT COALESCE(SUM(l.credits), 0) FROM ledger_entry l"
-                        + "  WHERE l.user_id = u.id)))")) {
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT"
+                                + " (SELECT COUNT(*) FROM private_show WHERE webmasterid = ? AND status <> 'ENDED'),"
+                                + " (SELECT COUNT(*) FROM chat_user u LEFT JOIN (SELECT user_id, SUM(credits) AS total"
+                                + "  FROM ledger_entry WHERE webmasterid = ? GROUP BY user_id) l ON l.user_id = u.id"
+                                + "  WHERE u.webmasterid = ? AND (u.held_credits <> 0 OR u.credits <> COALESCE(l.total, 0)))")) {
             query.setLong(1, webmasterId);
             query.setLong(2, webmasterId);
+            query.setLong(3, webmasterId);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getLong(1) == 0 && row.getLong(2) == 0

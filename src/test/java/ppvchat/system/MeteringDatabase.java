@@ -80,7 +80,10 @@ final class MeteringDatabase {
     /** A user's balance, credits held, and the sum of their ledger. */
     long[] user(long userId) throws SQLException {
         long[] row = pair("SELECT credits, held_credits FROM chat_user WHERE id = ?", userId);
-        long ledger = pair("SELECT COALESCE(SUM(credits), 0), 0 FROM ledger_entry WHERE user_id = ?", userId)[0];
+        long ledger = pair(
+                "SELECT COALESCE(SUM(l.credits), 0), 0 FROM ledger_entry l JOIN chat_user u"
+                        + " ON l.webmasterid = u.webmasterid AND l.user_id = u.id WHERE u.id = ?",
+                userId)[0];
         return new long[] {row[0], row[1], ledger};
     }
 

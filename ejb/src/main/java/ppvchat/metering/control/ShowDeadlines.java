@@ -33,6 +33,9 @@ public class ShowDeadlines {
     MeteringWork work;
 
     @Inject
+    Meters meters;
+
+    @Inject
     Clock clock;
 
     private final ConcurrentMap<Long, ScheduledFuture<?>> armed = new ConcurrentHashMap<>();
@@ -59,10 +62,6 @@ public class ShowDeadlines {
         }
     }
 
-    public int armedCount() {
-        return armed.size();
-    }
-
     private void armAt(MeteredShow show, Instant at) {
         long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
         ScheduledFuture<?> next = scheduler.schedule(() -> due(show), delay, TimeUnit.MILLISECONDS);
@@ -73,8 +72,8 @@ public class ShowDeadlines {
     }
 
     private void due(MeteredShow show) {
-        if (!armed.containsKey(show.showId())) {
-            return;
+        if (meters.get(show.showId()).isEmpty()) {
+            return; // settled meanwhile
         }
         Instant now = clock.instant();
         Instant runsOut = show.meter().exhaustsAt();

@@ -65,7 +65,9 @@ public class ShowRecovery {
         Instant lastAlive = registry.find(me)
                 .map(previous -> requireNoTwin(previous).heartbeatAt())
                 .orElseGet(clock::instant);
-        int settled = settleShowsOf(me, lastAlive) + settleShowsOf(null, clock.instant());
+        int settled = settlement.settle(runningShowsOf(me), EndReason.SERVER_RESTART, lastAlive);
+        // Shows left by a version without heartbeats settle from their last checkpoint (see V3).
+        int older = settlement.settle(runningShowsOf(null), EndReason.SERVER_RESTART, clock.instant());
         Instant now = clock.instant();
         registry.register(me, now);
         heartbeat.start(now);
@@ -74,33 +76,38 @@ public class ShowRecovery {
                 .setParameter("requested", ShowStatus.REQUESTED)
                 .getResultList();
         requested.forEach(rooms::expire);
-        if (settled > 0 || !requested.isEmpty()) {
+        if (settled + older > 0 || !requested.isEmpty()) {
             LOG.info(() -> "Restart recovery on node " + me + ": settled " + settled + " shows up to " + lastAlive
-                    + ", expired " + requested.size() + " requests");
+                    + " and " + older + " from their checkpoints, expired " + requested.size() + " requests");
         }
         settleDeadNodes();
     }
 
-    /** Settles the shows of every other node whose heartbeat is older than the node timeout. */
+    /**
+     * Settles the shows of every other node whose heartbeat is older than the node timeout, and marks the node
+     * stopped once none of its shows is left running (until then, the next sweep tries again).
+     */
     public void settleDeadNodes() {
         for (NodeRegistry.Node dead : registry.deadSince(clock.instant().minus(node.timeout()), node.name())) {
-            int settled = settleShowsOf(dead.name(), dead.heartbeatAt());
-            registry.markStopped(dead.name(), dead.heartbeatAt());
-            LOG.warning(() -> "Node " + dead.name() + " stopped beating at " + dead.heartbeatAt() + "; settled its "
-                    + settled + " running shows up to then");
+            List<Long> open = runningShowsOf(dead.name());
+            int settled = settlement.settle(open, EndReason.SERVER_RESTART, dead.heartbeatAt());
+            if (settled == open.size()) {
+                registry.markStopped(dead.name(), dead.heartbeatAt());
+            }
+            LOG.warning(() -> "Node " + dead.name() + " stopped beating at " + dead.heartbeatAt() + "; settled "
+                    + settled + " of its " + open.size() + " running shows up to then");
         }
     }
 
-    /** Settles the running shows of {@code nodeName} (null: shows from before nodes existed) as of {@code at}. */
-    private int settleShowsOf(String nodeName, Instant at) {
+    /** The running shows of {@code nodeName}; null: shows from before nodes existed. */
+    private List<Long> runningShowsOf(String nodeName) {
         var query = em.createQuery(
                         "SELECT s.id FROM PrivateShow s WHERE s.status = :running AND "
                                 + (nodeName == null ? "s.node IS NULL" : "s.node = :node")
                                 + " ORDER BY s.id",
                         Long.class)
                 .setParameter("running", ShowStatus.RUNNING);
-        List<Long> open = (nodeName == null ? query : query.setParameter("node", nodeName)).getResultList();
-        return settlement.settle(open, EndReason.SERVER_RESTART, at);
+        return (nodeName == null ? query : query.setParameter("node", nodeName)).getResultList();
     }
 
     /** Another live JVM may carry this node's name: joining would settle its running shows under it. */
