@@ -1,6 +1,7 @@
 package ppvchat.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -9,6 +10,10 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -115,6 +120,27 @@ class EarOnPayaraServerIT {
     @Test
     void wrongPasswordIsRefused() {
         ProductChecks.wrongPasswordIsRefused(domain.site());
+    }
+
+    @Test
+    void chatPasswordsAreStoredAsStrongHashesOnly() throws Exception {
+        ChatSignInChecks.demoLoginsGetTokensThatRefresh(domain.site());
+        try (Connection db = DriverManager.getConnection(
+                        databaseUrl,
+                        SystemTestSettings.value("ppv.mariadb.user"),
+                        SystemTestSettings.value("ppv.mariadb.password"));
+                Statement query = db.createStatement();
+                ResultSet hashes =
+                        query.executeQuery("SELECT password_hash FROM chat_user WHERE password_hash IS NOT NULL")) {
+            int count = 0;
+            while (hashes.next()) {
+                count++;
+                String hash = hashes.getString(1);
+                assertTrue(hash.startsWith("PBKDF2WithHmacSHA256:600000:"), "PBKDF2-HMAC-SHA256, 600,000 iterations");
+                assertFalse(hash.contains(ChatSignInChecks.DEMO_PASSWORD), "never the password itself");
+            }
+            assertEquals(8, count, "the demo's performers, users and moderator");
+        }
     }
 
     /** Last: it stops the domain. */

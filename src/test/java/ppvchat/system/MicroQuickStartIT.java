@@ -114,6 +114,25 @@ class MicroQuickStartIT {
         ProductChecks.consoleShowsDemoDashboard(micro.site());
     }
 
+    /** After the restart: registering adds users, which the dashboard check above counts. */
+    @Test
+    @Order(30)
+    void demoLoginsGetTokensThatRefresh() {
+        ChatSignInChecks.demoLoginsGetTokensThatRefresh(micro.site());
+    }
+
+    @Test
+    @Order(31)
+    void failedSignInsSayNothingAboutWhichPartWasWrongAndAreLimited() {
+        ChatSignInChecks.failedSignInsSayNothingAboutWhichPartWasWrongAndAreLimited(micro.site());
+    }
+
+    @Test
+    @Order(32)
+    void visitorsRegisterOrEnterAsGuests() {
+        ChatSignInChecks.visitorsRegisterOrEnterAsGuests(micro.site());
+    }
+
     /** Starts Micro on the test's H2 file with a fresh runtime directory, and reports how long it took. */
     private PayaraMicroProcess start() {
         int start = ++starts;

@@ -1,6 +1,8 @@
 package ppvchat.rest;
 
 import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -10,6 +12,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import ppvchat.accounts.entity.NotSignedIn;
+import ppvchat.accounts.entity.TooManyAttempts;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 
@@ -28,8 +32,19 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
         if (cause instanceof NotFound notFound) {
             return answer(Response.Status.NOT_FOUND.getStatusCode(), notFound.getMessage());
         }
+        if (cause instanceof NotSignedIn notSignedIn) {
+            return answer(Response.Status.UNAUTHORIZED.getStatusCode(), notSignedIn.getMessage());
+        }
+        if (cause instanceof TooManyAttempts tooMany) {
+            return Response.fromResponse(answer(429, tooMany.getMessage()))
+                    .header("Retry-After", tooMany.retryAfterSeconds())
+                    .build();
+        }
         if (cause instanceof DomainException | cause instanceof IllegalArgumentException) {
             return answer(Response.Status.BAD_REQUEST.getStatusCode(), cause.getMessage());
+        }
+        if (isUnreadableJson(cause)) {
+            return answer(Response.Status.BAD_REQUEST.getStatusCode(), "the request body is not valid JSON");
         }
         if (cause instanceof ConstraintViolationException invalid) {
             return answer(Response.Status.BAD_REQUEST.getStatusCode(), "invalid request: " + invalid.getMessage());
@@ -47,6 +62,15 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, cause);
         return answer(500, "internal error, incident " + incident);
+    }
+
+    private static boolean isUnreadableJson(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonbException || cause instanceof JsonException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable exception) {

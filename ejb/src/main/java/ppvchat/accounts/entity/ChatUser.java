@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import ppvchat.ledger.entity.InsufficientCredits;
 
 /**
@@ -30,11 +31,15 @@ import ppvchat.ledger.entity.InsufficientCredits;
         name = ChatUser.BY_EXTERNAL_ID,
         query = "SELECT u FROM ChatUser u WHERE u.webmasterId = :webmasterId AND u.externalId = :externalId")
 @NamedQuery(
+        name = ChatUser.BY_USERNAME,
+        query = "SELECT u FROM ChatUser u WHERE u.webmasterId = :webmasterId AND LOWER(u.username) = :username")
+@NamedQuery(
         name = ChatUser.COUNT_OF_WEBMASTER,
         query = "SELECT COUNT(u) FROM ChatUser u WHERE u.webmasterId = :webmasterId")
 public class ChatUser {
 
     public static final String BY_EXTERNAL_ID = "ChatUser.byExternalId";
+    public static final String BY_USERNAME = "ChatUser.byUsername";
     public static final String COUNT_OF_WEBMASTER = "ChatUser.countOfWebmaster";
     private static final String URL = "https?://\\S{1,490}";
 
@@ -89,6 +94,11 @@ public class ChatUser {
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
+    /** Only a PBKDF2 hash, never a password; null for guests and users signed in by their host site. */
+    @Pattern(regexp = "PBKDF2With\\S+", message = "must be a PBKDF2 hash, never a password")
+    @Column(name = "password_hash")
+    private String passwordHash;
+
     @Version
     private long version;
 
@@ -107,6 +117,18 @@ public class ChatUser {
         this.gender = Objects.requireNonNull(gender);
         this.avatarUrl = avatarUrl;
         this.profileUrl = profileUrl;
+    }
+
+    /** Lets the user sign in with a password; takes its hash only. */
+    public void signInWith(String passwordHash) {
+        if (role == Role.GUEST) {
+            throw new IllegalStateException("guests have no password");
+        }
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+    }
+
+    public Optional<String> passwordHash() {
+        return Optional.ofNullable(passwordHash);
     }
 
     public void changeRole(Role role) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ppvchat.accounts.control.PasswordHashing;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.ConsoleAccount;
 import ppvchat.accounts.entity.ConsoleRole;
@@ -61,6 +62,16 @@ public class DemoData {
     String adminPassword;
 
     @Inject
+    @ConfigProperty(name = "ppv.demo.chat-password", defaultValue = "demo-chat")
+    String chatPassword;
+
+    @Inject
+    PasswordHashing chatPasswords;
+
+    /** One hash for every demo chat login: 600,000 PBKDF2 iterations once, not once per account. */
+    private String chatPasswordHash;
+
+    @Inject
     @ConfigProperty(name = "ppv.demo.origins", defaultValue = "http://localhost:8080 http://127.0.0.1:8080")
     String origins;
 
@@ -74,6 +85,7 @@ public class DemoData {
             return;
         }
         Instant now = clock.instant();
+        chatPasswordHash = chatPasswords.hash(chatPassword);
         Webmaster site = new Webmaster("Starlight Advice", "USD", new BigDecimal("0.02"), newApiSecret(), now);
         site.receivePaymentsAt("payments@starlight.example");
         site.allowOrigins(List.of(origins.split("\\s+")));
@@ -102,7 +114,8 @@ public class DemoData {
                 passwordHash.generate(adminPassword.toCharArray()),
                 ConsoleRole.WEBMASTER_ADMIN,
                 now));
-        LOG.info(() -> "Demo data loaded: webmaster " + site.id() + " '" + site.name() + "', console user 'admin'");
+        LOG.info(() -> "Demo data loaded: webmaster " + site.id() + " '" + site.name()
+                + "', console user 'admin', chat logins for performers, users and moderator 'mia'");
     }
 
     private void performer(
@@ -115,6 +128,7 @@ public class DemoData {
             String to,
             Instant now) {
         ChatUser user = new ChatUser(site.id(), "demo-" + handle, handle, Role.PERFORMER, now);
+        user.signInWith(chatPasswordHash);
         em.persist(user);
         em.flush();
         Performer performer = new Performer(site, user, name, rate, now);
@@ -127,6 +141,7 @@ public class DemoData {
     private void user(Webmaster site, String username, Role role, Gender gender, long credits, Instant now) {
         ChatUser user = new ChatUser(site.id(), "demo-" + username, username, role, now);
         user.describe(gender, null, null);
+        user.signInWith(chatPasswordHash);
         em.persist(user);
         em.flush();
         if (credits > 0) {

@@ -1,0 +1,79 @@
+package ppvchat.accounts.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Signing in to one webmaster's chat over HTTPS: register, sign in, enter as a guest, refresh a token.
+ * Each answers a {@link SignedIn} with the token that the socket handshake presents; nothing here is ever
+ * cached.
+ */
+@RequestScoped
+@Path("webmasters/{webmasterId: [0-9]{1,18}}/chat")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SignInResource {
+
+    /** Username and password, as the sign-in and registration forms send them. */
+    public record Credentials(String username, String password) {}
+
+    /** A guest's nickname. */
+    public record Nickname(String nickname) {}
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    ChatSignIn signIn;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("sessions")
+    public Response signIn(@PathParam("webmasterId") long webmasterId, Credentials credentials) {
+        Credentials given = credentials == null ? new Credentials(null, null) : credentials;
+        return answer(200, signIn.signIn(webmasterId, given.username(), given.password(), request.getRemoteAddr()));
+    }
+
+    @POST
+    @Path("users")
+    public Response register(@PathParam("webmasterId") long webmasterId, Credentials credentials) {
+        Credentials given = credentials == null ? new Credentials(null, null) : credentials;
+        return answer(201, signIn.register(webmasterId, given.username(), given.password(), request.getRemoteAddr()));
+    }
+
+    @POST
+    @Path("guests")
+    public Response enterAsGuest(@PathParam("webmasterId") long webmasterId, Nickname nickname) {
+        String nick = nickname == null ? null : nickname.nickname();
+        return answer(201, signIn.enterAsGuest(webmasterId, nick, request.getRemoteAddr()));
+    }
+
+    @POST
+    @Path("sessions/refresh")
+    public Response refresh(
+            @PathParam("webmasterId") long webmasterId, @HeaderParam("Authorization") String authorization) {
+        String token = authorization != null && authorization.startsWith(BEARER)
+                ? authorization.substring(BEARER.length())
+                : null;
+        return answer(200, signIn.refresh(webmasterId, token));
+    }
+
+    private static Response answer(int status, SignedIn signedIn) {
+        CacheControl never = new CacheControl();
+        never.setNoStore(true);
+        never.setNoTransform(false);
+        return Response.status(status).entity(signedIn).cacheControl(never).build();
+    }
+}
