@@ -5,18 +5,11 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The metering benchmark (not a test). For each number of simultaneous private shows, on Payara Micro against
@@ -89,11 +82,11 @@ public final class MeteringBenchmark {
             server.awaitReady(Duration.ofMinutes(4));
             JsonObject steady = startShows(server, "count=" + shows + "&rate=60&credits=1000000");
 
-            Map<String, Long> before = writeCounters(url);
+            Map<String, Long> before = db.writeCounters();
             long began = System.nanoTime();
             Readiness.sleep(Duration.ofSeconds(seconds));
             double elapsed = (System.nanoTime() - began) / 1e9;
-            Map<String, Long> after = writeCounters(url);
+            Map<String, Long> after = db.writeCounters();
             JsonObject metering = json(
                     server.site().get("/api/loadtest/metering?ticks=" + seconds).body());
             JsonObject ticks = metering.getJsonObject("ticks");
@@ -111,7 +104,7 @@ public final class MeteringBenchmark {
 
             long stopMillis = server.terminate(Duration.ofMinutes(10)).toMillis();
             long steadySite = steady.getJsonNumber("webmasterId").longValue();
-            books = books + "; after stop: " + stoppedCleanly(url, steadySite);
+            books = books + "; after stop: " + db.stoppedCleanly(steadySite);
             return new Result(
                     mode,
                     shows,
@@ -166,49 +159,6 @@ public final class MeteringBenchmark {
                 .get("/api/loadtest/webmasters/" + webmasterId + "/reconciliation")
                 .body());
         return report.getJsonArray("problems").isEmpty() ? "clean" : "BROKEN " + report.getJsonArray("problems");
-    }
-
-    /** After a clean stop: every show ended SERVER_RESTART, nothing held, each balance equal to its ledger. */
-    private static String stoppedCleanly(String url, long webmasterId) throws SQLException {
-        try (Connection db = DriverManager.getConnection(
-                        url,
-                        SystemTestSettings.value("ppv.mariadb.user"),
-                        SystemTestSettings.value("ppv.mariadb.password"));
-                PreparedStatement query = db.prepareStatement(
-                        "SELECT"
-                                + " (SELECT COUNT(*) FROM private_show WHERE webmasterid = ? AND status <> 'ENDED'),"
-                                + " (SELECT COUNT(*) FROM chat_user u LEFT JOIN (SELECT user_id, SUM(credits) AS total"
-                                + "  FROM ledger_entry WHERE webmasterid = ? GROUP BY user_id) l ON l.user_id = u.id"
-                                + "  WHERE u.webmasterid = ? AND (u.held_credits <> 0 OR u.credits <> COALESCE(l.total, 0)))")) {
-            query.setLong(1, webmasterId);
-            query.setLong(2, webmasterId);
-            query.setLong(3, webmasterId);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1) == 0 && row.getLong(2) == 0
-                        ? "clean"
-                        : "BROKEN: " + row.getLong(1) + " shows open, " + row.getLong(2) + " users off";
-            }
-        }
-    }
-
-    /** MariaDB's own counters: rows written (handler writes, updates, deletes) and write statements run. */
-    private static Map<String, Long> writeCounters(String url) throws SQLException {
-        Map<String, Long> status = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        try (Connection db = DriverManager.getConnection(
-                        url,
-                        SystemTestSettings.value("ppv.mariadb.user"),
-                        SystemTestSettings.value("ppv.mariadb.password"));
-                Statement sql = db.createStatement();
-                ResultSet rows = sql.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Handler_write',"
-                        + " 'Handler_update', 'Handler_delete', 'Com_insert', 'Com_update', 'Com_delete')")) {
-            while (rows.next()) {
-                status.put(rows.getString(1), rows.getLong(2));
-            }
-        }
-        return Map.of(
-                "rows", status.get("Handler_write") + status.get("Handler_update") + status.get("Handler_delete"),
-                "statements", status.get("Com_insert") + status.get("Com_update") + status.get("Com_delete"));
     }
 
     private static long percentile(List<Long> sorted, int percent) {

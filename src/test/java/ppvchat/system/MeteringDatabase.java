@@ -12,6 +12,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What the metering tests and the benchmark read straight from MariaDB, as an auditor would. */
 final class MeteringDatabase {
@@ -89,11 +91,56 @@ final class MeteringDatabase {
 
     /** InnoDB's count of deadlocks since the server started. */
     long deadlocks() throws SQLException {
+        return globalStatus("Innodb_deadlocks").get("Innodb_deadlocks");
+    }
+
+    /** MariaDB's own counters: rows written (handler writes, updates, deletes) and write statements run. */
+    Map<String, Long> writeCounters() throws SQLException {
+        Map<String, Long> status = globalStatus(
+                "Handler_write", "Handler_update", "Handler_delete", "Com_insert", "Com_update", "Com_delete");
+        return Map.of(
+                "rows", status.get("Handler_write") + status.get("Handler_update") + status.get("Handler_delete"),
+                "statements", status.get("Com_insert") + status.get("Com_update") + status.get("Com_delete"));
+    }
+
+    /** After a clean stop: every show ended, nothing held, each balance equal to its ledger. */
+    String stoppedCleanly(long webmasterId) throws SQLException {
+        try (Connection db = connect();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT"
+                                + " (SELECT COUNT(*) FROM private_show WHERE webmasterid = ? AND status <> 'ENDED'),"
+                                + " (SELECT COUNT(*) FROM chat_user u LEFT JOIN (SELECT user_id, SUM(credits) AS total"
+                                + "  FROM ledger_entry WHERE webmasterid = ? GROUP BY user_id) l ON l.user_id = u.id"
+                                + "  WHERE u.webmasterid = ? AND (u.held_credits <> 0 OR u.credits <> COALESCE(l.total, 0)))")) {
+            query.setLong(1, webmasterId);
+            query.setLong(2, webmasterId);
+            query.setLong(3, webmasterId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1) == 0 && row.getLong(2) == 0
+                        ? "clean"
+                        : "BROKEN: " + row.getLong(1) + " shows open, " + row.getLong(2) + " users off";
+            }
+        }
+    }
+
+    /** Numeric server status variables by name; {@code names} are constants of this class, never input. */
+    private Map<String, Long> globalStatus(String... names) throws SQLException {
+        Map<String, Long> status = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         try (Connection db = connect();
                 Statement sql = db.createStatement();
-                ResultSet row = sql.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'")) {
-            return row.next() ? row.getLong(2) : 0;
+                ResultSet rows = sql.executeQuery(
+                        "SHOW GLOBAL STATUS WHERE Variable_name IN ('" + String.join("', '", names) + "')")) {
+            while (rows.next()) {
+                status.put(rows.getString(1), rows.getLong(2));
+            }
         }
+        for (String name : names) {
+            if (!status.containsKey(name)) {
+                throw new IllegalStateException("MariaDB reports no status " + name);
+            }
+        }
+        return status;
     }
 
     private long[] pair(String sql, long parameter) throws SQLException {

@@ -19,8 +19,8 @@ import ppvchat.rooms.entity.EndReason;
 /**
  * A clean stop of this node (a signal, {@code asadmin stop-domain}, an undeploy): no new show starts, every
  * running show is settled as of the instant the stop began ({@code SERVER_RESTART}), in batches, and the
- * node's row records the stop. A show that could not be settled stays open and is settled to that same instant when
- * the node starts again, since its last heartbeat is the stop.
+ * node's row records the stop. A show that could not be settled stays open and is settled to that same
+ * instant when the node starts again, since its last heartbeat is the stop.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -102,7 +102,7 @@ public final class CreditMeter {
      * by then, the show must end at this instant.
      */
     public synchronized Instant exhaustsAt() {
-        return startedAt.plusSeconds(graceSeconds + secondsCoveredBy(heldCredits));
+        return startedAt.plusSeconds(graceSeconds + coveredSeconds());
     }
 
     /** Credits for {@code seconds} of this show at its locked rate. */
