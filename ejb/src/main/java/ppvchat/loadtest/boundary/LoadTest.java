@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ppvchat.accounts.entity.Role;
 import ppvchat.loadtest.control.LoadTestSite;
 import ppvchat.platform.control.BoundedParallel;
 import ppvchat.platform.control.Deadlocks;
@@ -87,6 +88,54 @@ public class LoadTest {
         }
         BoundedParallel.run(executor, WIDTH, shows);
         return new StartedShows(webmasterId, count, (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /**
+     * A new site for protocol tests and the fan-out benchmark: performers at {@code ratePerMinute}, users
+     * with {@code credits} each, a moderator, a guest, and {@code watchers} guests to fill a room, all
+     * with signed tokens. Names are made unique by the site's id.
+     */
+    public TestSite site(
+            int performers,
+            int users,
+            long credits,
+            int ratePerMinute,
+            int watchers,
+            String origin,
+            List<String> badWords,
+            BillingPolicy policy) {
+        requireEnabled();
+        if (performers < 1
+                || performers > 100
+                || users < 0
+                || users > 100
+                || watchers < 0
+                || watchers > 20_000
+                || credits < 0
+                || ratePerMinute < 1
+                || ratePerMinute > 6_000) {
+            throw new DomainException("1-100 performers, 0-100 users, 0-20000 watchers, a rate of 1-6000 a minute");
+        }
+        long webmasterId = site.webmaster("Protocol test " + System.nanoTime(), policy, origin, badWords);
+        String tag = "s" + webmasterId;
+        List<TestSite.Member> stars = new ArrayList<>();
+        for (int i = 0; i < performers; i++) {
+            stars.add(site.member(webmasterId, tag + "-star-" + i, Role.PERFORMER, ratePerMinute, 0));
+        }
+        List<TestSite.Member> fans = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            fans.add(site.member(webmasterId, tag + "-user-" + i, Role.USER, ratePerMinute, credits));
+        }
+        TestSite.Member moderator = site.member(webmasterId, tag + "-mod", Role.MODERATOR, ratePerMinute, 0);
+        TestSite.Member guest = site.member(webmasterId, tag + "-guest", Role.GUEST, ratePerMinute, 0);
+        List<Callable<List<String>>> chunks = new ArrayList<>();
+        for (int from = 0; from < watchers; from += CHUNK) {
+            int start = from;
+            int end = Math.min(watchers, from + CHUNK);
+            chunks.add(() -> site.watchers(webmasterId, start, end));
+        }
+        List<String> crowd = flatten(BoundedParallel.run(executor, WIDTH, chunks));
+        return new TestSite(webmasterId, origin, stars, fans, moderator, guest, crowd);
     }
 
     /** Ends every running show of a load-test site, as its users leaving would. */

@@ -16,6 +16,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import ppvchat.metering.boundary.ShowBilling;
 import ppvchat.rooms.boundary.RoomEvent;
 import ppvchat.rooms.boundary.Rooms;
@@ -38,6 +40,8 @@ import ppvchat.rooms.entity.EndReason;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MeteringTick {
+
+    private static final Logger LOG = Logger.getLogger(MeteringTick.class.getName());
 
     @Resource
     TimerService timers;
@@ -112,6 +116,13 @@ public class MeteringTick {
         for (Room room : rooms.all()) {
             room.abandonedShow(now, settings.reconnectGrace())
                     .ifPresent(abandoned -> work.settle(abandoned.showId(), EndReason.DISCONNECTED));
+            for (long userId : room.lingering(now, settings.reconnectGrace())) {
+                try {
+                    roomActions.gone(room.webmasterId(), userId, room.performerId());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not take user " + userId + " out of room " + room.performerId(), e);
+                }
+            }
             room.expiredRequests(now, settings.requestTtl())
                     .forEach(
                             request -> work.inBackground(request.showId(), () -> roomActions.expire(request.showId())));

@@ -123,6 +123,13 @@ public class ModerationAction {
         return mute;
     }
 
+    /** A message taken down from a room's chat; the reason says which message. */
+    public static ModerationAction removal(ChatUser author, Long performerId, Actor actor, String reason, Instant now) {
+        ModerationAction removal = new ModerationAction(ModerationKind.REMOVE, author, actor, reason, now);
+        removal.performerId = performerId;
+        return removal;
+    }
+
     private static void requirePositive(Duration duration) {
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("a ban or mute lasts a positive time");

@@ -4,5 +4,7 @@ public enum ModerationKind {
     KICK,
     BAN,
     UNBAN,
-    MUTE
+    MUTE,
+    /** A chat message taken down. */
+    REMOVE
 }

@@ -31,7 +31,7 @@ public final class Deadlocks {
         }
     }
 
-    static boolean isDeadlock(Throwable failure) {
+    public static boolean isDeadlock(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql
                     && sql.getSQLState() != null

@@ -1,5 +1,9 @@
 package ppvchat.rooms.boundary;
 
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.Set;
+import ppvchat.chat.boundary.ChatLine;
 import ppvchat.rooms.entity.EndReason;
 
 /**
@@ -51,4 +55,30 @@ public sealed interface RoomEvent {
             implements RoomEvent {}
 
     record TipSent(long webmasterId, long performerId, long userId, long credits, long tipId) implements RoomEvent {}
+
+    /** A chat line for everyone in the room, or only for {@code onlyTo} (the two sides of a private show). */
+    record ChatPosted(long webmasterId, long performerId, ChatLine line, Set<Long> onlyTo) implements RoomEvent {
+
+        public ChatPosted {
+            onlyTo = Set.copyOf(onlyTo);
+        }
+    }
+
+    record ChatRemoved(long webmasterId, long performerId, String lineId) implements RoomEvent {}
+
+    /** What someone is typing, for those in the room allowed to watch live typing, and nobody else. */
+    record TypingPreview(long webmasterId, long performerId, long userId, String username, String text)
+            implements RoomEvent {}
+
+    /** A WebRTC signal (offer, answer, ICE candidate) for one peer in the room. */
+    record Signal(long webmasterId, long performerId, long fromUserId, long toUserId, JsonObject signal)
+            implements RoomEvent {}
+
+    /** A moderator took someone out of the room; they may come back. */
+    record Kicked(long webmasterId, long performerId, long userId, String reason) implements RoomEvent {}
+
+    /** A moderator banned someone from the whole site until {@code until}; {@code performerId} is where. */
+    record Banned(long webmasterId, long performerId, long userId, Instant until, String reason) implements RoomEvent {}
+
+    record Muted(long webmasterId, long performerId, long userId, Instant until) implements RoomEvent {}
 }

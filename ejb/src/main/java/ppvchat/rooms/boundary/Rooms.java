@@ -252,6 +252,19 @@ public class Rooms {
         }
     }
 
+    /** Someone whose connection never came back within the grace: a watcher leaves, a performer goes offline. */
+    public void gone(long webmasterId, long userId, long performerId) {
+        Room room = rooms.room(performerId).orElse(null);
+        if (room == null || room.webmasterId() != webmasterId) {
+            return;
+        }
+        if (room.performerUserId() == userId) {
+            goOffline(webmasterId, userId);
+        } else if (room.isWatcher(userId)) {
+            leave(webmasterId, userId, performerId);
+        }
+    }
+
     /** Leaving withdraws the user's request if it is still open; one answered meanwhile just leaves the room. */
     private void withdraw(Room room, long showId) {
         PrivateShow show = em.find(PrivateShow.class, showId, LockModeType.PESSIMISTIC_WRITE);

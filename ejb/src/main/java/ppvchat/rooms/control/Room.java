@@ -26,6 +26,7 @@ public final class Room {
     private final long performerId;
     private final long performerUserId;
     private final Set<Long> watchers = new LinkedHashSet<>();
+    private final Set<Long> staff = new LinkedHashSet<>();
     private final Map<Long, Request> requests = new HashMap<>();
     private final Map<Long, Instant> disconnectedSince = new HashMap<>();
     private Running running;
@@ -42,6 +43,28 @@ public final class Room {
         }
         watchers.add(userId);
         disconnectedSince.remove(userId);
+    }
+
+    /** A moderator or admin looks on: not a watcher, never ejected, not counted. */
+    public synchronized void observe(long userId) {
+        staff.add(userId);
+    }
+
+    public synchronized boolean unobserve(long userId) {
+        return staff.remove(userId);
+    }
+
+    public synchronized boolean isObserver(long userId) {
+        return staff.contains(userId);
+    }
+
+    public synchronized boolean isWatcher(long userId) {
+        return watchers.contains(userId);
+    }
+
+    /** The user is one of the two sides of the running show. */
+    public synchronized boolean inShow(long userId) {
+        return running != null && (running.userId() == userId || performerUserId == userId);
     }
 
     public synchronized boolean leave(long userId) {
@@ -95,6 +118,20 @@ public final class Room {
 
     public synchronized void reconnected(long userId) {
         disconnectedSince.remove(userId);
+    }
+
+    /**
+     * Those whose connection dropped longer than {@code grace} ago and who are in no running show: they
+     * are handed out once, to be taken out of the room.
+     */
+    public synchronized List<Long> lingering(Instant now, Duration grace) {
+        List<Long> gone = disconnectedSince.entrySet().stream()
+                .filter(entry -> !entry.getValue().plus(grace).isAfter(now))
+                .map(Map.Entry::getKey)
+                .filter(userId -> running == null || (running.userId() != userId && performerUserId != userId))
+                .toList();
+        gone.forEach(disconnectedSince::remove);
+        return gone;
     }
 
     /** The running show, if one of its two sides has been gone longer than {@code grace}. */

@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -115,6 +116,10 @@ public class Webmaster {
     @Pattern(regexp = "https?://\\S+")
     @Column(name = "external_base_url")
     private String externalBaseUrl;
+
+    /** Words the chat masks, one per line; matched whole and ignoring case. */
+    @Column(name = "bad_words")
+    private String badWords;
 
     @Column(name = "chat_css")
     private String chatCss;
@@ -243,6 +248,26 @@ public class Webmaster {
         }
         this.allowedOrigins =
                 String.join("\n", origins.stream().map(String::strip).toList());
+    }
+
+    /** Replaces the list of masked words; each is one word of letters, digits, '-' or '\''. */
+    public void maskWords(List<String> words) {
+        List<String> cleaned = new ArrayList<>();
+        for (String word : words) {
+            String stripped = word.strip().toLowerCase();
+            if (stripped.isEmpty()) {
+                continue;
+            }
+            if (!stripped.matches("[\\p{L}\\p{N}'-]{1,40}")) {
+                throw new IllegalArgumentException("a masked word is one word of up to 40 letters, got " + word);
+            }
+            cleaned.add(stripped);
+        }
+        this.badWords = cleaned.isEmpty() ? null : String.join("\n", cleaned);
+    }
+
+    public List<String> badWords() {
+        return badWords == null ? List.of() : List.of(badWords.split("\n"));
     }
 
     public void styleWith(String chatCss, String wallCss) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ppvchat.ledger.boundary.Reconciliation;
@@ -70,18 +71,31 @@ public class LoadTestResource {
             @QueryParam("warnings") @DefaultValue("60,30,10") String warnings,
             @QueryParam("rounding") @DefaultValue("UP") String rounding) {
         requireLocal();
-        BillingPolicy policy;
-        try {
-            policy = new BillingPolicy(
-                    graceSeconds,
-                    minBalanceToStart,
-                    minBalanceToStay,
-                    Arrays.stream(warnings.split(",")).map(Integer::valueOf).toList(),
-                    CreditRounding.valueOf(rounding));
-        } catch (IllegalArgumentException e) {
-            throw new DomainException("bad billing policy: " + e.getMessage());
-        }
+        BillingPolicy policy = policy(graceSeconds, minBalanceToStart, minBalanceToStay, warnings, rounding);
         return loadTest.startShows(count, ratePerMinute, credits, policy);
+    }
+
+    /** A site for protocol tests and the fan-out benchmark, with signed tokens for everyone on it. */
+    @POST
+    @Path("sites")
+    public TestSite site(
+            @QueryParam("performers") @DefaultValue("1") int performers,
+            @QueryParam("users") @DefaultValue("2") int users,
+            @QueryParam("credits") @DefaultValue("1000") long credits,
+            @QueryParam("rate") @DefaultValue("60") int ratePerMinute,
+            @QueryParam("watchers") @DefaultValue("0") int watchers,
+            @QueryParam("origin") @DefaultValue("http://localhost:8080") String origin,
+            @QueryParam("badWords") @DefaultValue("") String badWords,
+            @QueryParam("grace") @DefaultValue("10") int graceSeconds,
+            @QueryParam("minStart") @DefaultValue("60") long minBalanceToStart,
+            @QueryParam("minStay") @DefaultValue("0") long minBalanceToStay,
+            @QueryParam("warnings") @DefaultValue("60,30,10") String warnings,
+            @QueryParam("rounding") @DefaultValue("UP") String rounding) {
+        requireLocal();
+        BillingPolicy policy = policy(graceSeconds, minBalanceToStart, minBalanceToStay, warnings, rounding);
+        List<String> words =
+                Arrays.stream(badWords.split(",")).filter(w -> !w.isBlank()).toList();
+        return loadTest.site(performers, users, credits, ratePerMinute, watchers, origin, words, policy);
     }
 
     @GET
@@ -111,6 +125,20 @@ public class LoadTestResource {
     public ReconciliationReport reconciliation(@PathParam("webmasterId") long webmasterId) {
         requireLocal();
         return reconciliation.check(webmasterId);
+    }
+
+    private static BillingPolicy policy(
+            int graceSeconds, long minBalanceToStart, long minBalanceToStay, String warnings, String rounding) {
+        try {
+            return new BillingPolicy(
+                    graceSeconds,
+                    minBalanceToStart,
+                    minBalanceToStay,
+                    Arrays.stream(warnings.split(",")).map(Integer::valueOf).toList(),
+                    CreditRounding.valueOf(rounding));
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("bad billing policy: " + e.getMessage());
+        }
     }
 
     private void requireLocal() {

@@ -1,0 +1,66 @@
+package ppvchat.accounts.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import ppvchat.accounts.control.ChatIdentity;
+import ppvchat.accounts.control.ChatTokens;
+import ppvchat.accounts.entity.ChatUser;
+import ppvchat.accounts.entity.Forbidden;
+import ppvchat.accounts.entity.NotSignedIn;
+import ppvchat.tenancy.boundary.Webmasters;
+import ppvchat.tenancy.entity.Webmaster;
+
+/**
+ * Decides whether a WebSocket handshake may become a session, before one exists: the page's origin must be
+ * one the webmaster allows, the token must be ours, unexpired and for this webmaster, and the user must
+ * exist and not be banned. The origin is checked first, so a foreign page learns nothing about tokens.
+ */
+@Stateless
+public class SocketAdmission {
+
+    private static final int MAX_SHOWN_ORIGIN = 100;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Webmasters webmasters;
+
+    @Inject
+    ChatTokens tokens;
+
+    @Inject
+    Clock clock;
+
+    public Admitted admit(long webmasterId, String token, String origin) {
+        requireOrigin(webmasterId, origin);
+        ChatIdentity identity = tokens.verify(token, webmasterId);
+        ChatUser user = em.find(ChatUser.class, identity.userId());
+        if (user == null || user.webmasterId() != webmasterId) {
+            throw new NotSignedIn("the token is not valid: sign in again");
+        }
+        if (user.isBannedAt(clock.instant())) {
+            throw new Forbidden("you are banned until " + user.bannedUntil());
+        }
+        return new Admitted(webmasterId, user.id(), user.username(), user.role());
+    }
+
+    /** The wall may be watched without signing in; the origin is still checked. */
+    public Admitted admitVisitor(long webmasterId, String origin) {
+        requireOrigin(webmasterId, origin);
+        return Admitted.visitor(webmasterId);
+    }
+
+    private void requireOrigin(long webmasterId, String origin) {
+        Webmaster site = webmasters.find(webmasterId);
+        if (!site.allowsOrigin(origin)) {
+            String shown = origin == null
+                    ? "a page that sent no Origin"
+                    : origin.substring(0, Math.min(origin.length(), MAX_SHOWN_ORIGIN));
+            throw new Forbidden("this site does not allow chat from " + shown);
+        }
+    }
+}

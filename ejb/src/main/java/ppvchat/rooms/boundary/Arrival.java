@@ -1,0 +1,38 @@
+package ppvchat.rooms.boundary;
+
+import java.time.Instant;
+import java.util.List;
+import ppvchat.accounts.entity.Role;
+import ppvchat.chat.boundary.ChatLine;
+import ppvchat.performers.entity.PerformerStatus;
+import ppvchat.signaling.boundary.IceServer;
+
+/** What someone entering a room needs to know at once: who they are there, the room, and their money. */
+public record Arrival(
+        Part part,
+        long performerId,
+        long performerUserId,
+        String performerName,
+        int ratePerMinute,
+        PerformerStatus status,
+        Long showId,
+        long credits,
+        long available,
+        List<Person> watchers,
+        List<Request> requests,
+        List<ChatLine> history,
+        List<IceServer> iceServers) {
+
+    /** How someone is in a room: its performer, staff looking on, or a watcher. */
+    public enum Part {
+        PERFORMER,
+        STAFF,
+        WATCHER
+    }
+
+    /** Someone in the room, as others see them. */
+    public record Person(long userId, String username, Role role) {}
+
+    /** A private request waiting for the performer's answer. */
+    public record Request(long showId, long userId, String username, int ratePerMinute, Instant requestedAt) {}
+}

@@ -1,0 +1,209 @@
+package ppvchat.realtime;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import ppvchat.accounts.boundary.Admitted;
+import ppvchat.accounts.entity.Role;
+
+/**
+ * One open socket: who it is, where it is, and its two edges. Outbound, at most
+ * {@code max-queued-messages} frames wait for a client; one more and the client is dropped as too slow,
+ * so it never holds up the others or grows the server's memory. Inbound, a token bucket per socket; a
+ * client that keeps sending after being refused is closed as a flood.
+ */
+public final class Connection {
+
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+    private static final int MAX_CLOSE_REASON_BYTES = 120;
+
+    private final Session session;
+    private final Admitted who;
+    private final String address;
+    private final Where where;
+    private final int maxQueued;
+    private final Bucket messages;
+    private final int typingPerSecond;
+    private final int floodRefusals;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger refusals = new AtomicInteger();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile Bucket typing;
+    private volatile String part = "";
+    private volatile boolean watchingTyping;
+    private volatile Consumer<Connection> onEnd = connection -> {};
+
+    /** A room socket is in one performer's room; a wall socket watches a webmaster's wall. */
+    public record Where(long webmasterId, long performerId) {
+
+        public static Where wall(long webmasterId) {
+            return new Where(webmasterId, 0);
+        }
+
+        public boolean isWall() {
+            return performerId == 0;
+        }
+    }
+
+    Connection(Session session, SocketPrincipal principal, Where where, RealtimeSettings settings) {
+        this.session = session;
+        this.who = principal.who();
+        this.address = principal.address();
+        this.where = where;
+        this.maxQueued = settings.maxQueuedMessages();
+        this.messages = Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(settings.messageBurst())
+                        .refillGreedy(settings.messagesPerSecond(), Duration.ofSeconds(1))
+                        .build())
+                .build();
+        this.typingPerSecond = settings.typingPerSecond();
+        this.floodRefusals = settings.floodRefusals();
+    }
+
+    /** Queues one already encoded message; drops the client if too many wait for it. */
+    public void send(String text) {
+        if (ended.get()) {
+            return;
+        }
+        if (queued.incrementAndGet() > maxQueued) {
+            queued.decrementAndGet();
+            end(CloseCodes.TOO_SLOW, "too slow: " + maxQueued + " messages waited; reconnect");
+            return;
+        }
+        try {
+            session.getAsyncRemote().sendText(text, result -> {
+                queued.decrementAndGet();
+                if (!result.isOK()) {
+                    end(CloseCodes.SERVER_ERROR, "could not send");
+                }
+            });
+        } catch (RuntimeException e) {
+            queued.decrementAndGet();
+            LOG.log(Level.FINE, "send failed on a closing socket", e);
+        }
+    }
+
+    /** Takes one message from the client's allowance. */
+    public boolean allowMessage() {
+        return messages.tryConsume(1);
+    }
+
+    /** Typing previews have their own, smaller allowance; extras are dropped without complaint. */
+    public boolean allowTyping() {
+        Bucket bucket = typing;
+        if (bucket == null) {
+            bucket = Bucket.builder()
+                    .addLimit(Bandwidth.builder()
+                            .capacity(typingPerSecond)
+                            .refillGreedy(typingPerSecond, Duration.ofSeconds(1))
+                            .build())
+                    .build();
+            typing = bucket;
+        }
+        return bucket.tryConsume(1);
+    }
+
+    /** Counts a refused message; true once the client has been refused too often and must go. */
+    public boolean refusedTooOften() {
+        return refusals.incrementAndGet() > floodRefusals;
+    }
+
+    /** What happens when this connection ends, however it ends; runs once. */
+    public void onEnd(Consumer<Connection> onEnd) {
+        this.onEnd = onEnd;
+    }
+
+    /** Ends the connection once: forgets it, runs the end action, and closes the socket with the code. */
+    public void end(int code, String reason) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            onEnd.accept(this);
+        } finally {
+            closeSocket(code, reason);
+        }
+    }
+
+    private void closeSocket(int code, String reason) {
+        if (!session.isOpen()) {
+            return;
+        }
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), shortened(reason)));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "closing a socket failed", e);
+        }
+    }
+
+    public boolean isEnded() {
+        return ended.get();
+    }
+
+    public void joinedAs(String part) {
+        this.part = part;
+    }
+
+    public String part() {
+        return part;
+    }
+
+    public void watchTyping() {
+        this.watchingTyping = true;
+    }
+
+    /** Only roles that may ever see live typing, and only after the boundary allowed it and audited it. */
+    public boolean watchesTyping() {
+        return watchingTyping && who.role().mayEverSeeLiveTyping();
+    }
+
+    public boolean isStaffOrPerformer() {
+        return "STAFF".equals(part) || "PERFORMER".equals(part);
+    }
+
+    public boolean isWatcher() {
+        return "WATCHER".equals(part);
+    }
+
+    public Admitted who() {
+        return who;
+    }
+
+    public long userId() {
+        return who.userId();
+    }
+
+    public Role role() {
+        return who.role();
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public Where where() {
+        return where;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    private static String shortened(String reason) {
+        String text = reason == null ? "" : reason;
+        while (text.getBytes(StandardCharsets.UTF_8).length > MAX_CLOSE_REASON_BYTES) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text;
+    }
+}

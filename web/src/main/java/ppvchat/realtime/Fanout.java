@@ -1,0 +1,169 @@
+package ppvchat.realtime;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.websocket.Session;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * The one place everything live goes out: to a room, to some of a room, to a user's sockets, to a wall.
+ * Keyed by webmaster and performer (or user) ids, never by socket objects, so that a cluster can put a
+ * topic of Payara's data grid behind {@link #toRoom} and friends without touching endpoints or
+ * boundaries. A message for many is encoded once; each socket only queues the same string.
+ */
+@ApplicationScoped
+public class Fanout {
+
+    private record UserKey(long webmasterId, long userId) {}
+
+    private final ConcurrentMap<Connection.Where, Set<Connection>> places = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UserKey, Set<Connection>> users = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicInteger> addresses = new ConcurrentHashMap<>();
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    RealtimeSettings settings;
+
+    private WireFormat wire;
+
+    @PostConstruct
+    void createWireFormat() {
+        wire = new WireFormat(validator);
+    }
+
+    public WireFormat wire() {
+        return wire;
+    }
+
+    public Connection register(Session session, SocketPrincipal principal, Connection.Where where) {
+        Connection connection = new Connection(session, principal, where, settings);
+        places.computeIfAbsent(where, w -> ConcurrentHashMap.newKeySet()).add(connection);
+        if (principal.who().signedIn()) {
+            users.computeIfAbsent(userKey(connection), k -> ConcurrentHashMap.newKeySet())
+                    .add(connection);
+        }
+        addresses.computeIfAbsent(principal.address(), a -> new AtomicInteger()).incrementAndGet();
+        return connection;
+    }
+
+    public void unregister(Connection connection) {
+        Connection.Where where = connection.where();
+        places.computeIfPresent(where, (w, set) -> set.remove(connection) && set.isEmpty() ? null : set);
+        users.computeIfPresent(userKey(connection), (k, set) -> set.remove(connection) && set.isEmpty() ? null : set);
+        addresses.computeIfPresent(connection.address(), (a, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    public void toRoom(long webmasterId, long performerId, ServerMessage message) {
+        toRoom(webmasterId, performerId, message, connection -> true);
+    }
+
+    public void toRoom(long webmasterId, long performerId, ServerMessage message, Predicate<Connection> audience) {
+        deliver(places.get(new Connection.Where(webmasterId, performerId)), message, audience);
+    }
+
+    /** To every socket of the user, in any room and on the wall. */
+    public void toUser(long webmasterId, long userId, ServerMessage message) {
+        deliver(users.get(new UserKey(webmasterId, userId)), message, connection -> true);
+    }
+
+    /** To the user's sockets in one room. */
+    public void toUserInRoom(long webmasterId, long performerId, long userId, ServerMessage message) {
+        deliver(
+                users.get(new UserKey(webmasterId, userId)),
+                message,
+                connection -> connection.where().performerId() == performerId);
+    }
+
+    public void toWall(long webmasterId, ServerMessage message) {
+        deliver(places.get(Connection.Where.wall(webmasterId)), message, connection -> true);
+    }
+
+    /** Sends a last message to the user's sockets (in one room, or all when {@code performerId} is 0) and ends them. */
+    public void endUser(long webmasterId, long userId, long performerId, ServerMessage last, int code, String reason) {
+        Set<Connection> connections = users.get(new UserKey(webmasterId, userId));
+        if (connections == null) {
+            return;
+        }
+        String text = wire.encode(last);
+        for (Connection connection : connections) {
+            if (!connection.where().isWall()
+                    && (performerId == 0 || connection.where().performerId() == performerId)) {
+                connection.send(text);
+                connection.end(code, reason);
+            }
+        }
+    }
+
+    /** Everyone in the room, by the part they joined as, e.g. to eject the watchers. */
+    public Collection<Connection> inRoom(long webmasterId, long performerId) {
+        Set<Connection> connections = places.get(new Connection.Where(webmasterId, performerId));
+        return connections == null ? Set.of() : Set.copyOf(connections);
+    }
+
+    /** One of the user's sockets in the room, if they have one on this server. */
+    public Optional<Connection> connectionOf(long webmasterId, long performerId, long userId) {
+        Set<Connection> connections = users.get(new UserKey(webmasterId, userId));
+        if (connections == null) {
+            return Optional.empty();
+        }
+        return connections.stream()
+                .filter(connection -> connection.where().performerId() == performerId)
+                .findFirst();
+    }
+
+    /** How many different users watch the room from this server. */
+    public int watcherCount(long webmasterId, long performerId) {
+        Set<Connection> connections = places.get(new Connection.Where(webmasterId, performerId));
+        if (connections == null) {
+            return 0;
+        }
+        return (int) connections.stream()
+                .filter(Connection::isWatcher)
+                .mapToLong(Connection::userId)
+                .distinct()
+                .count();
+    }
+
+    public int sessionsOf(long webmasterId, long userId) {
+        Set<Connection> connections = users.get(new UserKey(webmasterId, userId));
+        return connections == null ? 0 : connections.size();
+    }
+
+    public int sessionsFrom(String address) {
+        AtomicInteger count = addresses.get(address);
+        return count == null ? 0 : count.get();
+    }
+
+    public int sessions() {
+        return places.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void deliver(Set<Connection> connections, ServerMessage message, Predicate<Connection> audience) {
+        if (connections == null || connections.isEmpty()) {
+            return;
+        }
+        String text = null;
+        for (Connection connection : connections) {
+            if (audience.test(connection)) {
+                if (text == null) {
+                    text = wire.encode(message);
+                }
+                connection.send(text);
+            }
+        }
+    }
+
+    private static UserKey userKey(Connection connection) {
+        return new UserKey(connection.where().webmasterId(), connection.userId());
+    }
+}

@@ -1,0 +1,77 @@
+package ppvchat.realtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The limits at the socket edge; each is a system property or environment variable (docs/operations.md). */
+@ApplicationScoped
+public class RealtimeSettings {
+
+    /** A fixed cap: {@code @OnMessage} needs a constant. Fits a WebRTC offer with room to spare. */
+    public static final int MAX_MESSAGE_BYTES = 16 * 1024;
+
+    @Inject
+    @ConfigProperty(name = "ppv.ws.messages-per-second", defaultValue = "10")
+    int messagesPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "ppv.ws.message-burst", defaultValue = "30")
+    int messageBurst;
+
+    @Inject
+    @ConfigProperty(name = "ppv.ws.flood-refusals", defaultValue = "10")
+    int floodRefusals;
+
+    @Inject
+    @ConfigProperty(name = "ppv.ws.typing-per-second", defaultValue = "4")
+    int typingPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "ppv.ws.max-queued-messages", defaultValue = "256")
+    int maxQueuedMessages;
+
+    @Inject
+    @ConfigProperty(name = "ppv.ws.sessions-per-user", defaultValue = "5")
+    int sessionsPerUser;
+
+    @Inject
+    @ConfigProperty(name = "ppv.ws.sessions-per-address", defaultValue = "50")
+    int sessionsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "ppv.ws.idle-timeout-seconds", defaultValue = "120")
+    int idleTimeoutSeconds;
+
+    public int messagesPerSecond() {
+        return messagesPerSecond;
+    }
+
+    public int messageBurst() {
+        return messageBurst;
+    }
+
+    public int floodRefusals() {
+        return floodRefusals;
+    }
+
+    public int typingPerSecond() {
+        return typingPerSecond;
+    }
+
+    public int maxQueuedMessages() {
+        return maxQueuedMessages;
+    }
+
+    public int sessionsPerUser() {
+        return sessionsPerUser;
+    }
+
+    public int sessionsPerAddress() {
+        return sessionsPerAddress;
+    }
+
+    public long idleTimeoutMillis() {
+        return idleTimeoutSeconds * 1_000L;
+    }
+}

@@ -1,0 +1,61 @@
+package ppvchat.rooms.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import ppvchat.chat.boundary.ChatLine;
+import ppvchat.realtime.Connection;
+import ppvchat.realtime.Fanout;
+import ppvchat.realtime.ServerMessage;
+import ppvchat.realtime.WireFormat;
+
+/** The wire form of what the rooms boundary says: the welcome on arrival and the chat lines. */
+@ApplicationScoped
+public class Welcomes {
+
+    @Inject
+    Fanout fanout;
+
+    public ServerMessage.Welcome of(Connection connection, Arrival arrival) {
+        return new ServerMessage.Welcome(
+                WireFormat.VERSION,
+                new ServerMessage.Person(
+                        connection.userId(),
+                        connection.who().username(),
+                        connection.role().name()),
+                arrival.part().name(),
+                new ServerMessage.Room(
+                        arrival.performerId(),
+                        arrival.performerUserId(),
+                        arrival.performerName(),
+                        arrival.ratePerMinute(),
+                        arrival.status().name()),
+                arrival.showId(),
+                new ServerMessage.Money(arrival.credits(), arrival.available()),
+                fanout.watcherCount(connection.where().webmasterId(), arrival.performerId()),
+                arrival.watchers().stream()
+                        .map(p -> new ServerMessage.Person(
+                                p.userId(), p.username(), p.role().name()))
+                        .toList(),
+                arrival.requests().stream()
+                        .map(r -> new ServerMessage.Request(
+                                r.showId(),
+                                new ServerMessage.Person(r.userId(), r.username(), "USER"),
+                                r.ratePerMinute(),
+                                r.requestedAt()))
+                        .toList(),
+                arrival.history().stream().map(Welcomes::chat).toList(),
+                arrival.iceServers().stream()
+                        .map(ice -> new ServerMessage.Ice(ice.urls(), ice.username(), ice.credential()))
+                        .toList());
+    }
+
+    public static ServerMessage.Chat chat(ChatLine line) {
+        return new ServerMessage.Chat(
+                line.id(),
+                new ServerMessage.Person(
+                        line.userId(), line.username(), line.role().name()),
+                line.text(),
+                line.at(),
+                line.showId());
+    }
+}
