@@ -5,10 +5,14 @@ import io.github.bucket4j.Bucket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,27 +20,37 @@ import ppvchat.accounts.boundary.Admitted;
 import ppvchat.accounts.entity.Role;
 
 /**
- * One open socket: who it is, where it is, and its two edges. Outbound, at most
- * {@code max-queued-messages} frames wait for a client; one more and the client is dropped as too slow,
- * so it never holds up the others or grows the server's memory. Inbound, a token bucket per socket; a
- * client that keeps sending after being refused is closed as a flood.
+ * One open socket: who it is, where it is, and its two edges.
+ *
+ * <p>Outbound, the container never pushes back: Grizzly accepts every frame into its own queue however slowly
+ * the client reads. So the connection measures what the client has really read. Every {@code ping-every-bytes}
+ * of text it sends a WebSocket ping carrying the count sent so far; the client's pong (browsers answer pings
+ * by themselves) comes back only once it has read everything before the ping. A client more than
+ * {@code max-unread-bytes} behind is dropped as too slow, so it never holds up the others or grows the
+ * server's memory beyond that. Inbound, a token bucket per socket; a client refused too many times in a row
+ * is closed as a flood.
  */
 public final class Connection {
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     private static final int MAX_CLOSE_REASON_BYTES = 120;
+    private static final int MAX_EARLY = 100;
 
     private final Session session;
     private final Admitted who;
     private final String address;
     private final Where where;
-    private final int maxQueued;
+    private final long maxUnread;
+    private final long pingEvery;
     private final Bucket messages;
     private final int typingPerSecond;
     private final int floodRefusals;
-    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicBoolean pinging = new AtomicBoolean();
     private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile long read;
+    private volatile List<String> early = new ArrayList<>();
     private volatile Bucket typing;
     private volatile String part = "";
     private volatile boolean watchingTyping;
@@ -59,7 +73,8 @@ public final class Connection {
         this.who = principal.who();
         this.address = principal.address();
         this.where = where;
-        this.maxQueued = settings.maxQueuedMessages();
+        this.maxUnread = settings.maxUnreadBytes();
+        this.pingEvery = settings.pingEveryBytes();
         this.messages = Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(settings.messageBurst())
@@ -70,32 +85,96 @@ public final class Connection {
         this.floodRefusals = settings.floodRefusals();
     }
 
-    /** Queues one already encoded message; drops the client if too many wait for it. */
+    /**
+     * The first message, then whatever the room said meanwhile: until the first message is out, others wait
+     * here (a few at most), so that a client always hears {@code welcome} first.
+     */
+    public void sendFirst(String text) {
+        List<String> waiting;
+        synchronized (this) {
+            waiting = early;
+            early = null;
+        }
+        send(text);
+        if (waiting != null) {
+            waiting.forEach(this::send);
+        }
+    }
+
+    /** Queues one already encoded message; drops the client when it is too far behind. */
     public void send(String text) {
         if (ended.get()) {
             return;
         }
-        if (queued.incrementAndGet() > maxQueued) {
-            queued.decrementAndGet();
-            end(CloseCodes.TOO_SLOW, "too slow: " + maxQueued + " messages waited; reconnect");
+        if (early != null) {
+            synchronized (this) {
+                if (early != null) {
+                    if (early.size() < MAX_EARLY) {
+                        early.add(text);
+                    }
+                    return;
+                }
+            }
+        }
+        long total = sent.addAndGet(text.length());
+        if (total - read > maxUnread) {
+            LOG.info(() -> "dropping user " + who.userId() + " of webmaster " + who.webmasterId() + ": more than "
+                    + maxUnread + " characters unread");
+            end(CloseCodes.TOO_SLOW, "too slow: more than " + maxUnread + " characters unread; reconnect");
             return;
         }
         try {
             session.getAsyncRemote().sendText(text, result -> {
-                queued.decrementAndGet();
                 if (!result.isOK()) {
                     end(CloseCodes.SERVER_ERROR, "could not send");
                 }
             });
         } catch (RuntimeException e) {
-            queued.decrementAndGet();
             LOG.log(Level.FINE, "send failed on a closing socket", e);
+            return;
+        }
+        if (total - read >= pingEvery && pinging.compareAndSet(false, true)) {
+            ping(total);
+        }
+    }
+
+    /** The client's answer to a ping: it has read everything sent before it. */
+    public void ponged(ByteBuffer payload) {
+        if (payload.remaining() != Long.BYTES) {
+            return;
+        }
+        long upTo = payload.getLong();
+        if (upTo > read && upTo <= sent.get()) {
+            read = upTo;
+        }
+        pinging.set(false);
+        long total = sent.get();
+        if (total - read >= pingEvery && pinging.compareAndSet(false, true)) {
+            ping(total);
+        }
+    }
+
+    /** Characters sent that the client has not yet confirmed reading. */
+    public long unread() {
+        return sent.get() - read;
+    }
+
+    private void ping(long upTo) {
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, upTo));
+        } catch (IOException | RuntimeException e) {
+            pinging.set(false);
+            LOG.log(Level.FINE, "ping failed on a closing socket", e);
         }
     }
 
     /** Takes one message from the client's allowance. */
     public boolean allowMessage() {
-        return messages.tryConsume(1);
+        if (messages.tryConsume(1)) {
+            refusals.set(0);
+            return true;
+        }
+        return false;
     }
 
     /** Typing previews have their own, smaller allowance; extras are dropped without complaint. */
@@ -113,7 +192,7 @@ public final class Connection {
         return bucket.tryConsume(1);
     }
 
-    /** Counts a refused message; true once the client has been refused too often and must go. */
+    /** Counts a refused message; true once the client has been refused too often in a row and must go. */
     public boolean refusedTooOften() {
         return refusals.incrementAndGet() > floodRefusals;
     }

@@ -35,8 +35,8 @@ import ppvchat.platform.entity.NotFound;
 public class HandshakeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern ROOM = Pattern.compile("/ws/webmasters/(\\d{1,18})/rooms/(\\d{1,18})");
-    private static final Pattern WALL = Pattern.compile("/ws/webmasters/(\\d{1,18})/wall");
+    private static final Pattern ROOM = Pattern.compile("/ws/webmasters/([1-9]\\d{0,17})/rooms/([1-9]\\d{0,17})");
+    private static final Pattern WALL = Pattern.compile("/ws/webmasters/([1-9]\\d{0,17})/wall");
     private static final String BEARER = "bearer.";
 
     @Inject

@@ -27,9 +27,15 @@ public class RealtimeSettings {
     @ConfigProperty(name = "ppv.ws.typing-per-second", defaultValue = "4")
     int typingPerSecond;
 
+    /** How far (in characters) a client may fall behind in reading before it is dropped as too slow. */
     @Inject
-    @ConfigProperty(name = "ppv.ws.max-queued-messages", defaultValue = "256")
-    int maxQueuedMessages;
+    @ConfigProperty(name = "ppv.ws.max-unread-bytes", defaultValue = "262144")
+    long maxUnreadBytes;
+
+    /** How often, in characters sent, a ping asks the client how far it has read. */
+    @Inject
+    @ConfigProperty(name = "ppv.ws.ping-every-bytes", defaultValue = "32768")
+    long pingEveryBytes;
 
     @Inject
     @ConfigProperty(name = "ppv.ws.sessions-per-user", defaultValue = "5")
@@ -59,8 +65,12 @@ public class RealtimeSettings {
         return typingPerSecond;
     }
 
-    public int maxQueuedMessages() {
-        return maxQueuedMessages;
+    public long maxUnreadBytes() {
+        return maxUnreadBytes;
+    }
+
+    public long pingEveryBytes() {
+        return pingEveryBytes;
     }
 
     public int sessionsPerUser() {

@@ -17,6 +17,7 @@ import java.util.List;
             @JsonbSubtype(alias = "chat", type = ServerMessage.Chat.class),
             @JsonbSubtype(alias = "chat.removed", type = ServerMessage.ChatRemoved.class),
             @JsonbSubtype(alias = "typing", type = ServerMessage.Typing.class),
+            @JsonbSubtype(alias = "typing.watching", type = ServerMessage.WatchingTyping.class),
             @JsonbSubtype(alias = "private.requested", type = ServerMessage.PrivateRequested.class),
             @JsonbSubtype(alias = "private.cancelled", type = ServerMessage.PrivateCancelled.class),
             @JsonbSubtype(alias = "private.declined", type = ServerMessage.PrivateDeclined.class),
@@ -81,6 +82,9 @@ public sealed interface ServerMessage {
     /** What someone is typing, for those watching live typing; empty text when they stopped. */
     record Typing(long userId, String name, String text) implements ServerMessage {}
 
+    /** Your typing.watch was accepted (and recorded): previews of this room follow. */
+    record WatchingTyping(long performerId) implements ServerMessage {}
+
     /** To the performer (an answer is awaited) and to the user who asked. */
     record PrivateRequested(long showId, Person user, int ratePerMinute) implements ServerMessage {}
 
@@ -95,7 +99,10 @@ public sealed interface ServerMessage {
     /** {@code reason}: USER_LEFT, PERFORMER_ENDED, CREDITS_EXHAUSTED, DISCONNECTED, SERVER_RESTART, MODERATOR. */
     record ShowEnded(long showId, long userId, String reason, long seconds, long credits) implements ServerMessage {}
 
-    /** You have to leave the room ({@code reason}: private, offline, kicked, banned); the socket closes next. */
+    /**
+     * You have to leave the room; the socket closes next. {@code reason}: ejected (the room went private or the
+     * performer left), offline (the room closed), kicked, banned.
+     */
     record Ejected(String reason, String message) implements ServerMessage {}
 
     /** A moderator acted on someone in the room: {@code action} is kick, ban or mute. */

@@ -91,7 +91,10 @@ public class Chat {
         if (preview.length() > MAX_TEXT) {
             throw new DomainException("a message has at most " + MAX_TEXT + " characters");
         }
-        if (chats.mutedUntil(performerId, userId, clock.instant()).isPresent()) {
+        // Nothing to preview from the muted, from those who may not talk in public, or inside a private show.
+        if (chats.mutedUntil(performerId, userId, clock.instant()).isPresent()
+                || !site.permits(user.role(), Permission.PUBLIC_CHAT)
+                || room.isBusy()) {
             return;
         }
         events.publish(new RoomEvent.TypingPreview(

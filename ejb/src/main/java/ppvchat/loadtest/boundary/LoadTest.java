@@ -9,11 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ppvchat.accounts.entity.Role;
 import ppvchat.loadtest.control.LoadTestSite;
+import ppvchat.moderation.entity.TypingPreviewAudit;
 import ppvchat.platform.control.BoundedParallel;
 import ppvchat.platform.control.Deadlocks;
 import ppvchat.platform.entity.DomainException;
@@ -136,6 +139,39 @@ public class LoadTest {
         }
         List<String> crowd = flatten(BoundedParallel.run(executor, WIDTH, chunks));
         return new TestSite(webmasterId, origin, stars, fans, moderator, guest, crowd);
+    }
+
+    /** How many rows of each kind a site has: what the protocol tests compare before and after bad input. */
+    public Map<String, Long> counts(long webmasterId) {
+        requireEnabled();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String entity :
+                List.of("PrivateShow", "Earning", "LedgerEntry", "ModerationAction", "TypingPreviewAudit")) {
+            counts.put(
+                    entity,
+                    em.createQuery("SELECT COUNT(e) FROM " + entity + " e WHERE e.webmasterId = :w", Long.class)
+                            .setParameter("w", webmasterId)
+                            .getSingleResult());
+        }
+        Number credits = em.createQuery("SELECT SUM(u.credits) FROM ChatUser u WHERE u.webmasterId = :w", Number.class)
+                .setParameter("w", webmasterId)
+                .getSingleResult();
+        counts.put("credits", credits == null ? 0 : credits.longValue());
+        return counts;
+    }
+
+    /** Who watched typing previews where, newest first. */
+    public List<Map<String, Object>> typingAudit(long webmasterId) {
+        requireEnabled();
+        return em.createNamedQuery(TypingPreviewAudit.OF_WEBMASTER, TypingPreviewAudit.class)
+                .setParameter("webmasterId", webmasterId)
+                .getResultStream()
+                .map(a -> Map.<String, Object>of(
+                        "viewerUserId", a.viewerUserId(),
+                        "viewerRole", a.viewerRole().name(),
+                        "performerId", a.performerId(),
+                        "startedAt", a.startedAt().toString()))
+                .toList();
     }
 
     /** Ends every running show of a load-test site, as its users leaving would. */

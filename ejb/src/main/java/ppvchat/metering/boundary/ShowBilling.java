@@ -109,6 +109,7 @@ public class ShowBilling {
                 lockedUser.available(),
                 0);
         show.holdMore(block, meter.coveredSeconds());
+        ledger.announce(lockedUser);
         afterCompletion.onCommit(() -> meters.add(new MeteredShow(webmaster.id(), show.performerId(), meter)));
     }
 
@@ -133,6 +134,7 @@ public class ShowBilling {
         user.hold(more);
         show.holdMore(more, meter.secondsCoveredBy(show.heldCredits() + more));
         long spareAfter = user.available();
+        ledger.announce(user);
         afterCompletion.onCommit(() -> meters.holdMore(metered.get(), more, spareAfter));
         return true;
     }
@@ -199,6 +201,8 @@ public class ShowBilling {
         user.release(show.heldCredits());
         if (owed > 0) {
             ledger.post(user, EntryKind.SHOW_CHARGE, -owed, "show:" + showId, LedgerReference.show(showId));
+        } else {
+            ledger.announce(user);
         }
         show.end(reason, at, billed, owed);
         if (owed > 0) {

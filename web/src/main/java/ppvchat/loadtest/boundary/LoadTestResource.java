@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,7 @@ import ppvchat.metering.control.Meters;
 import ppvchat.metering.control.TickStats;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
+import ppvchat.realtime.Fanout;
 import ppvchat.tenancy.entity.BillingPolicy;
 import ppvchat.tenancy.entity.CreditRounding;
 
@@ -55,6 +57,9 @@ public class LoadTestResource {
 
     @Inject
     MeteringNode node;
+
+    @Inject
+    Fanout fanout;
 
     @Context
     HttpServletRequest request;
@@ -118,6 +123,23 @@ public class LoadTestResource {
     public Map<String, Integer> endShows(@PathParam("webmasterId") long webmasterId) {
         requireLocal();
         return Map.of("ended", loadTest.endShows(webmasterId));
+    }
+
+    /** Rows per kind of a site, and the sockets open on this server. */
+    @GET
+    @Path("webmasters/{webmasterId: [0-9]{1,18}}/counts")
+    public Map<String, Long> counts(@PathParam("webmasterId") long webmasterId) {
+        requireLocal();
+        Map<String, Long> counts = new LinkedHashMap<>(loadTest.counts(webmasterId));
+        counts.put("sockets", (long) fanout.sessions());
+        return counts;
+    }
+
+    @GET
+    @Path("webmasters/{webmasterId: [0-9]{1,18}}/typing-audit")
+    public List<Map<String, Object>> typingAudit(@PathParam("webmasterId") long webmasterId) {
+        requireLocal();
+        return loadTest.typingAudit(webmasterId);
     }
 
     @GET

@@ -64,8 +64,8 @@ public class RoomEventRelay {
                 connection.end(CloseCodes.EJECTED, "the performer went offline");
             }
         } else if (event instanceof RoomEvent.WatcherEntered entered) {
+            // The entering socket may not know its part yet: its arrival commits before it returns.
             fanout.connectionOf(w, p, entered.userId())
-                    .filter(Connection::isWatcher)
                     .ifPresent(c -> fanout.toRoom(
                             w, p, new ServerMessage.WatcherJoined(person(c)), Connection::isStaffOrPerformer));
             presenceChanged.add(new RoomKey(w, p));

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /**
- * How many sockets each user has open to each room, so that only the first one arriving enters and only
- * the last one closing leaves. Arrivals and departures of one user in one room never overlap: a quick
+ * How many sockets each user has open to each room, so that only the last one closing leaves (every socket
+ * arrives: each needs its welcome). Arrivals and departures of one user in one room never overlap: a quick
  * reconnect cannot be undone by the departure of the socket it replaced.
  */
 @ApplicationScoped

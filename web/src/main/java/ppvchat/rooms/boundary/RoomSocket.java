@@ -8,6 +8,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -97,11 +98,19 @@ public class RoomSocket {
                     userId,
                     () -> retried(() -> visits.arrive(webmasterId, userId, performerId)));
             connection.joinedAs(arrival.part().name());
-            reply(welcomes.of(connection, arrival));
+            connection.sendFirst(fanout.wire().encode(welcomes.of(connection, arrival)));
         } catch (RuntimeException e) {
             ServerMessage.Error error = SocketErrors.of(e, "join");
-            reply(error);
+            connection.sendFirst(fanout.wire().encode(error));
             connection.end(CloseCodes.NOT_ENTERED, error.message());
+        }
+    }
+
+    /** A client's answer to the connection's ping: how far it has read. */
+    @OnMessage
+    public void pong(PongMessage pong) {
+        if (connection != null) {
+            connection.ponged(pong.getApplicationData());
         }
     }
 
@@ -124,6 +133,8 @@ public class RoomSocket {
             if (message instanceof ClientMessage.Typing typing) {
                 if (connection.allowTyping()) {
                     chat.typing(webmasterId(), userId(), performerId(), typing.text());
+                } else if (connection.refusedTooOften()) {
+                    connection.end(CloseCodes.FLOOD, "flooding: too many typing previews");
                 }
                 return;
             }
@@ -145,6 +156,7 @@ public class RoomSocket {
         } else if (message instanceof ClientMessage.WatchTyping) {
             chat.watchTyping(webmasterId, userId, performerId);
             connection.watchTyping();
+            reply(new ServerMessage.WatchingTyping(performerId));
         } else if (message instanceof ClientMessage.RequestPrivate) {
             retried(() -> rooms.requestPrivate(webmasterId, userId, performerId));
         } else if (message instanceof ClientMessage.CancelPrivate cancel) {
@@ -172,6 +184,9 @@ public class RoomSocket {
         } else if (message instanceof ClientMessage.RemoveChat remove) {
             moderation.remove(webmasterId, userId, performerId, remove.messageId());
         } else if (message instanceof ClientMessage.GoOffline) {
+            if (!"PERFORMER".equals(connection.part())) {
+                throw new BadMessage("not_allowed", "only the performer of this room can take it offline");
+            }
             retried(() -> run(() -> rooms.goOffline(webmasterId, userId)));
         } else if (message instanceof ClientMessage.Ping) {
             reply(new ServerMessage.Pong());

@@ -6,6 +6,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -56,14 +57,15 @@ public class WallSocket {
         connection = fanout.register(session, principal, Connection.Where.wall(webmasterId));
         connection.onEnd(fanout::unregister);
         try {
-            reply(new ServerMessage.Wall(
-                    WireFormat.VERSION,
-                    wall.of(webmasterId).stream()
-                            .map(entry -> new ServerMessage.Performer(
-                                    entry.performerId(), entry.status().name()))
-                            .toList()));
+            connection.sendFirst(fanout.wire()
+                    .encode(new ServerMessage.Wall(
+                            WireFormat.VERSION,
+                            wall.of(webmasterId).stream()
+                                    .map(entry -> new ServerMessage.Performer(
+                                            entry.performerId(), entry.status().name()))
+                                    .toList())));
         } catch (RuntimeException e) {
-            reply(SocketErrors.of(e, "wall"));
+            connection.sendFirst(fanout.wire().encode(SocketErrors.of(e, "wall")));
             connection.end(CloseCodes.SERVER_ERROR, "the wall could not be read");
         }
     }
@@ -89,6 +91,13 @@ public class WallSocket {
             }
         } catch (BadMessage bad) {
             reply(SocketErrors.of(bad, null));
+        }
+    }
+
+    @OnMessage
+    public void pong(PongMessage pong) {
+        if (connection != null) {
+            connection.ponged(pong.getApplicationData());
         }
     }
 
