@@ -4,6 +4,8 @@ package ppvchat.realtime;
 public final class CloseCodes {
 
     public static final int NORMAL = 1000;
+    /** Nothing heard from the client for the idle timeout. */
+    public static final int IDLE = 1001;
     /** Kept flooding after being told to slow down. */
     public static final int FLOOD = 1008;
 

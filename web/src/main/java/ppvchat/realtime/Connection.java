@@ -50,7 +50,9 @@ public final class Connection {
     private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile long read;
-    private volatile List<String> early = new ArrayList<>();
+    private volatile List<Outbound> early = new ArrayList<>();
+    private volatile long lastHeard = System.nanoTime();
+    private final RawFrames raw;
     private volatile Bucket typing;
     private volatile String part = "";
     private volatile boolean watchingTyping;
@@ -83,6 +85,7 @@ public final class Connection {
                 .build();
         this.typingPerSecond = settings.typingPerSecond();
         this.floodRefusals = settings.floodRefusals();
+        this.raw = RawFrames.of(session).orElse(null);
     }
 
     /**
@@ -90,19 +93,23 @@ public final class Connection {
      * here (a few at most), so that a client always hears {@code welcome} first.
      */
     public void sendFirst(String text) {
-        List<String> waiting;
+        List<Outbound> waiting;
         synchronized (this) {
             waiting = early;
             early = null;
         }
-        send(text);
+        send(new Outbound(text));
         if (waiting != null) {
             waiting.forEach(this::send);
         }
     }
 
-    /** Queues one already encoded message; drops the client when it is too far behind. */
     public void send(String text) {
+        send(new Outbound(text));
+    }
+
+    /** Queues one already encoded message; drops the client when it is too far behind. */
+    public void send(Outbound message) {
         if (ended.get()) {
             return;
         }
@@ -110,13 +117,13 @@ public final class Connection {
             synchronized (this) {
                 if (early != null) {
                     if (early.size() < MAX_EARLY) {
-                        early.add(text);
+                        early.add(message);
                     }
                     return;
                 }
             }
         }
-        long total = sent.addAndGet(text.length());
+        long total = sent.addAndGet(message.text().length());
         if (total - read > maxUnread) {
             LOG.info(() -> "dropping user " + who.userId() + " of webmaster " + who.webmasterId() + ": more than "
                     + maxUnread + " characters unread");
@@ -124,11 +131,15 @@ public final class Connection {
             return;
         }
         try {
-            session.getAsyncRemote().sendText(text, result -> {
-                if (!result.isOK()) {
-                    end(CloseCodes.SERVER_ERROR, "could not send");
-                }
-            });
+            if (raw != null) {
+                raw.send(message.frame());
+            } else {
+                session.getAsyncRemote().sendText(message.text(), result -> {
+                    if (!result.isOK()) {
+                        end(CloseCodes.SERVER_ERROR, "could not send");
+                    }
+                });
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "send failed on a closing socket", e);
             return;
@@ -140,6 +151,7 @@ public final class Connection {
 
     /** The client's answer to a ping: it has read everything sent before it. */
     public void ponged(ByteBuffer payload) {
+        heard();
         if (payload.remaining() != Long.BYTES) {
             return;
         }
@@ -159,9 +171,23 @@ public final class Connection {
         return sent.get() - read;
     }
 
+    /** The client sent something: it is not idle. */
+    public void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    public boolean silentFor(long nanos, long now) {
+        return now - lastHeard > nanos;
+    }
+
     private void ping(long upTo) {
+        byte[] payload = ByteBuffer.allocate(Long.BYTES).putLong(upTo).array();
         try {
-            session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, upTo));
+            if (raw != null) {
+                raw.send(Outbound.ping(payload));
+            } else {
+                session.getAsyncRemote().sendPing(ByteBuffer.wrap(payload));
+            }
         } catch (IOException | RuntimeException e) {
             pinging.set(false);
             LOG.log(Level.FINE, "ping failed on a closing socket", e);
@@ -229,7 +255,7 @@ public final class Connection {
         return ended.get();
     }
 
-    public void joinedAs(String part) {
+    void joinedAs(String part) {
         this.part = part;
     }
 

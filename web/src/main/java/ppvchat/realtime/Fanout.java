@@ -1,17 +1,25 @@
 package ppvchat.realtime;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.websocket.Session;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one place everything live goes out: to a room, to some of a room, to a user's sockets, to a wall.
@@ -22,11 +30,15 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class Fanout {
 
+    private static final Logger LOG = Logger.getLogger(Fanout.class.getName());
+
     private record UserKey(long webmasterId, long userId) {}
 
     private final ConcurrentMap<Connection.Where, Set<Connection>> places = new ConcurrentHashMap<>();
     private final ConcurrentMap<UserKey, Set<Connection>> users = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> addresses = new ConcurrentHashMap<>();
+    /** Per room, each watching user's number of sockets: the watcher count without walking the room. */
+    private final ConcurrentMap<Connection.Where, ConcurrentMap<Long, Integer>> watching = new ConcurrentHashMap<>();
 
     @Inject
     Validator validator;
@@ -36,9 +48,20 @@ public class Fanout {
 
     private WireFormat wire;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> idleSweep;
+
     @PostConstruct
-    void createWireFormat() {
+    void start() {
         wire = new WireFormat(validator);
+        idleSweep = scheduler.scheduleWithFixedDelay(this::closeIdle, 5, 5, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        idleSweep.cancel(false);
     }
 
     public WireFormat wire() {
@@ -56,8 +79,23 @@ public class Fanout {
         return connection;
     }
 
+    /** The connection entered its room as {@code part} (PERFORMER, STAFF or WATCHER). */
+    public void joined(Connection connection, String part) {
+        connection.joinedAs(part);
+        if (connection.isWatcher()) {
+            watching.computeIfAbsent(connection.where(), w -> new ConcurrentHashMap<>())
+                    .merge(connection.userId(), 1, Integer::sum);
+        }
+    }
+
     public void unregister(Connection connection) {
         Connection.Where where = connection.where();
+        if (connection.isWatcher()) {
+            watching.computeIfPresent(where, (w, users) -> {
+                users.computeIfPresent(connection.userId(), (user, count) -> count <= 1 ? null : count - 1);
+                return users.isEmpty() ? null : users;
+            });
+        }
         places.computeIfPresent(where, (w, set) -> set.remove(connection) && set.isEmpty() ? null : set);
         users.computeIfPresent(userKey(connection), (k, set) -> set.remove(connection) && set.isEmpty() ? null : set);
         addresses.computeIfPresent(connection.address(), (a, count) -> count.decrementAndGet() <= 0 ? null : count);
@@ -94,7 +132,7 @@ public class Fanout {
         if (connections == null) {
             return;
         }
-        String text = wire.encode(last);
+        Outbound text = new Outbound(wire.encode(last));
         for (Connection connection : connections) {
             if (!connection.where().isWall()
                     && (performerId == 0 || connection.where().performerId() == performerId)) {
@@ -123,15 +161,8 @@ public class Fanout {
 
     /** How many different users watch the room from this server. */
     public int watcherCount(long webmasterId, long performerId) {
-        Set<Connection> connections = places.get(new Connection.Where(webmasterId, performerId));
-        if (connections == null) {
-            return 0;
-        }
-        return (int) connections.stream()
-                .filter(Connection::isWatcher)
-                .mapToLong(Connection::userId)
-                .distinct()
-                .count();
+        Map<Long, Integer> users = watching.get(new Connection.Where(webmasterId, performerId));
+        return users == null ? 0 : users.size();
     }
 
     public int sessionsOf(long webmasterId, long userId) {
@@ -152,14 +183,31 @@ public class Fanout {
         if (connections == null || connections.isEmpty()) {
             return;
         }
-        String text = null;
+        Outbound text = null;
         for (Connection connection : connections) {
             if (audience.test(connection)) {
                 if (text == null) {
-                    text = wire.encode(message);
+                    text = new Outbound(wire.encode(message));
                 }
                 connection.send(text);
             }
+        }
+    }
+
+    /** Our own idle timeout: Tyrus's would re-arm a timer for every message sent. */
+    private void closeIdle() {
+        try {
+            long now = System.nanoTime();
+            long idle = TimeUnit.MILLISECONDS.toNanos(settings.idleTimeoutMillis());
+            for (Set<Connection> connections : places.values()) {
+                for (Connection connection : connections) {
+                    if (connection.silentFor(idle, now)) {
+                        connection.end(CloseCodes.IDLE, "idle: nothing heard for " + idle / 1_000_000_000 + " s");
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the idle sweep failed", e);
         }
     }
 

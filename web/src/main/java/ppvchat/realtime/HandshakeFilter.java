@@ -2,7 +2,8 @@ package ppvchat.realtime;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ppvchat.accounts.boundary.Admitted;
@@ -24,6 +27,7 @@ import ppvchat.accounts.entity.Forbidden;
 import ppvchat.accounts.entity.NotSignedIn;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
+import ppvchat.rest.ErrorMessage;
 
 /**
  * Checks every WebSocket handshake before Tyrus makes a session of it: the protocol version, the page's
@@ -35,9 +39,11 @@ import ppvchat.platform.entity.NotFound;
 public class HandshakeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
     private static final Pattern ROOM = Pattern.compile("/ws/webmasters/([1-9]\\d{0,17})/rooms/([1-9]\\d{0,17})");
     private static final Pattern WALL = Pattern.compile("/ws/webmasters/([1-9]\\d{0,17})/wall");
     private static final String BEARER = "bearer.";
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     SocketAdmission admission;
@@ -96,9 +102,14 @@ public class HandshakeFilter extends HttpFilter {
                     },
                     response);
         } catch (EJBException e) {
+            LOG.log(Level.SEVERE, "a handshake failed", e);
             refuse(response, 500, "the handshake failed; try again");
         } catch (RuntimeException e) {
-            refuse(response, statusOf(e), e.getMessage());
+            int status = statusOf(e);
+            if (status == 500) {
+                LOG.log(Level.SEVERE, "a handshake failed", e);
+            }
+            refuse(response, status, e.getMessage());
         }
     }
 
@@ -132,11 +143,7 @@ public class HandshakeFilter extends HttpFilter {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter()
-                .write(Json.createObjectBuilder()
-                        .add("status", status)
-                        .add("message", status == 500 ? "the handshake failed; try again" : String.valueOf(message))
-                        .build()
-                        .toString());
+        String shown = status == 500 ? "the handshake failed; try again" : String.valueOf(message);
+        response.getWriter().write(JSON.toJson(new ErrorMessage(status, shown)));
     }
 }

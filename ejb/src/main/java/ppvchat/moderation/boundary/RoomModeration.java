@@ -106,7 +106,7 @@ public class RoomModeration {
         em.persist(mute);
         Instant until = mute.expiresAt();
         chats.mute(performerId, targetUserId, until);
-        events.publish(new RoomEvent.Muted(webmasterId, performerId, targetUserId, until));
+        events.publish(new RoomEvent.Muted(webmasterId, performerId, targetUserId, until, why));
     }
 
     /** Takes a public message down for everyone in the room. */

@@ -34,5 +34,6 @@ public record Arrival(
     public record Person(long userId, String username, Role role) {}
 
     /** A private request waiting for the performer's answer. */
-    public record Request(long showId, long userId, String username, int ratePerMinute, Instant requestedAt) {}
+    public record Request(
+            long showId, long userId, String username, Role role, int ratePerMinute, Instant requestedAt) {}
 }

@@ -80,5 +80,5 @@ public sealed interface RoomEvent {
     /** A moderator banned someone from the whole site until {@code until}; {@code performerId} is where. */
     record Banned(long webmasterId, long performerId, long userId, Instant until, String reason) implements RoomEvent {}
 
-    record Muted(long webmasterId, long performerId, long userId, Instant until) implements RoomEvent {}
+    record Muted(long webmasterId, long performerId, long userId, Instant until, String reason) implements RoomEvent {}
 }

@@ -142,6 +142,7 @@ public class Visits {
                             request.showId(),
                             request.userId(),
                             asking.username(),
+                            asking.role(),
                             show.ratePerMinute(),
                             request.requestedAt());
                 })

@@ -152,7 +152,7 @@ public class RoomEventRelay {
                     "banned until " + banned.until());
             fanout.toRoom(w, p, new ServerMessage.Moderation("ban", banned.userId(), banned.reason(), banned.until()));
         } else if (event instanceof RoomEvent.Muted muted) {
-            fanout.toRoom(w, p, new ServerMessage.Moderation("mute", muted.userId(), null, muted.until()));
+            fanout.toRoom(w, p, new ServerMessage.Moderation("mute", muted.userId(), muted.reason(), muted.until()));
         }
     }
 

@@ -87,7 +87,7 @@ public class RoomSocket {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
             return;
         }
-        session.setMaxIdleTimeout(settings.idleTimeoutMillis());
+        session.setMaxIdleTimeout(0); // the Fanout's sweep closes idle sockets
         connection = fanout.register(session, principal, new Connection.Where(webmasterId, performerId));
         connection.onEnd(this::ended);
         long userId = connection.userId();
@@ -97,7 +97,7 @@ public class RoomSocket {
                     performerId,
                     userId,
                     () -> retried(() -> visits.arrive(webmasterId, userId, performerId)));
-            connection.joinedAs(arrival.part().name());
+            fanout.joined(connection, arrival.part().name());
             connection.sendFirst(fanout.wire().encode(welcomes.of(connection, arrival)));
         } catch (RuntimeException e) {
             ServerMessage.Error error = SocketErrors.of(e, "join");
@@ -119,6 +119,7 @@ public class RoomSocket {
         if (connection == null || connection.isEnded()) {
             return;
         }
+        connection.heard();
         ClientMessage message;
         try {
             message = fanout.wire().decode(text);

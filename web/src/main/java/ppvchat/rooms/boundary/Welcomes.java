@@ -39,7 +39,8 @@ public class Welcomes {
                 arrival.requests().stream()
                         .map(r -> new ServerMessage.Request(
                                 r.showId(),
-                                new ServerMessage.Person(r.userId(), r.username(), "USER"),
+                                new ServerMessage.Person(
+                                        r.userId(), r.username(), r.role().name()),
                                 r.ratePerMinute(),
                                 r.requestedAt()))
                         .toList(),

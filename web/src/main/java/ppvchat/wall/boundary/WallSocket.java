@@ -53,7 +53,7 @@ public class WallSocket {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "no handshake"));
             return;
         }
-        session.setMaxIdleTimeout(settings.idleTimeoutMillis());
+        session.setMaxIdleTimeout(0); // the Fanout's sweep closes idle sockets
         connection = fanout.register(session, principal, Connection.Where.wall(webmasterId));
         connection.onEnd(fanout::unregister);
         try {
@@ -75,6 +75,7 @@ public class WallSocket {
         if (connection == null || connection.isEnded()) {
             return;
         }
+        connection.heard();
         if (!connection.allowMessage()) {
             if (connection.refusedTooOften()) {
                 connection.end(CloseCodes.FLOOD, "flooding: too many messages");
