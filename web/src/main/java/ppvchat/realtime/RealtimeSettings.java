@@ -34,7 +34,7 @@ public class RealtimeSettings {
 
     /** How often, in characters sent, a ping asks the client how far it has read. */
     @Inject
-    @ConfigProperty(name = "ppv.ws.ping-every-bytes", defaultValue = "32768")
+    @ConfigProperty(name = "ppv.ws.ping-every-bytes", defaultValue = "65536")
     long pingEveryBytes;
 
     @Inject

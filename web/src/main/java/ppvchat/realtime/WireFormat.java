@@ -1,9 +1,9 @@
 package ppvchat.realtime;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -12,6 +12,7 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
+import jakarta.json.spi.JsonProvider;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.StringReader;
@@ -34,6 +35,9 @@ public final class WireFormat {
 
     private static final Map<String, Class<? extends ClientMessage>> KINDS = kinds();
 
+    /** Looked up once: {@code Json.createReader} looks the provider up on the class path at every call. */
+    private static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
+
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
     private final Validator validator;
 
@@ -47,7 +51,7 @@ public final class WireFormat {
 
     public ClientMessage decode(String text) {
         JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new BadMessage("bad_json", "a message is one JSON object");
