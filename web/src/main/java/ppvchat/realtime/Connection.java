@@ -93,14 +93,12 @@ public final class Connection {
      * here (a few at most), so that a client always hears {@code welcome} first.
      */
     public void sendFirst(String text) {
-        List<Outbound> waiting;
         synchronized (this) {
-            waiting = early;
+            deliver(new Outbound(text));
+            if (early != null) {
+                early.forEach(this::deliver);
+            }
             early = null;
-        }
-        send(new Outbound(text));
-        if (waiting != null) {
-            waiting.forEach(this::send);
         }
     }
 
@@ -122,6 +120,13 @@ public final class Connection {
                     return;
                 }
             }
+        }
+        deliver(message);
+    }
+
+    private void deliver(Outbound message) {
+        if (ended.get()) {
+            return;
         }
         long total = sent.addAndGet(message.text().length());
         if (total - read > maxUnread) {

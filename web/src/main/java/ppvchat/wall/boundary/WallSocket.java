@@ -1,6 +1,5 @@
 package ppvchat.wall.boundary;
 
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -13,85 +12,44 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import ppvchat.performers.boundary.PerformerWall;
-import ppvchat.realtime.BadMessage;
-import ppvchat.realtime.ClientMessage;
 import ppvchat.realtime.CloseCodes;
 import ppvchat.realtime.Connection;
-import ppvchat.realtime.Fanout;
+import ppvchat.realtime.Endpoints;
 import ppvchat.realtime.RealtimeSettings;
-import ppvchat.realtime.ServerMessage;
-import ppvchat.realtime.SocketErrors;
-import ppvchat.realtime.SocketPrincipal;
 import ppvchat.realtime.WireFormat;
 
-/**
- * A webmaster's performer wall, live: every performer's status on opening, then each change. Open to
- * visitors who have not signed in (the origin is still checked); a signed-in socket also receives the
- * user's balance. Accepts only {@code ping}.
- */
-@ServerEndpoint(value = "/ws/webmasters/{webmasterId}/wall", subprotocols = WireFormat.SUBPROTOCOL)
+/** A webmaster's performer wall, live (docs/protocol.md): the transport only; {@link WallTraffic} handles it. */
+@ServerEndpoint(
+        value = "/ws/webmasters/{webmasterId}/wall",
+        subprotocols = WireFormat.SUBPROTOCOL,
+        configurator = WallSocket.Factory.class)
 public class WallSocket {
 
     private static final Logger LOG = Logger.getLogger(WallSocket.class.getName());
 
-    @Inject
-    Fanout fanout;
+    /** Every wall socket shares the one {@link WallTraffic}. */
+    public static class Factory extends Endpoints<WallTraffic> {
+        public Factory() {
+            super(WallTraffic.class, WallSocket::new);
+        }
+    }
 
-    @Inject
-    RealtimeSettings settings;
-
-    @Inject
-    PerformerWall wall;
-
+    private final WallTraffic traffic;
     private Connection connection;
+
+    WallSocket(WallTraffic traffic) {
+        this.traffic = traffic;
+    }
 
     @OnOpen
     public void open(Session session, @PathParam("webmasterId") long webmasterId) throws IOException {
-        if (!(session.getUserPrincipal() instanceof SocketPrincipal principal)
-                || principal.who().webmasterId() != webmasterId) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "no handshake"));
-            return;
-        }
-        session.setMaxIdleTimeout(0); // the Fanout's sweep closes idle sockets
-        connection = fanout.register(session, principal, Connection.Where.wall(webmasterId));
-        connection.onEnd(fanout::unregister);
-        try {
-            connection.sendFirst(fanout.wire()
-                    .encode(new ServerMessage.Wall(
-                            WireFormat.VERSION,
-                            wall.of(webmasterId).stream()
-                                    .map(entry -> new ServerMessage.Performer(
-                                            entry.performerId(), entry.status().name()))
-                                    .toList())));
-        } catch (RuntimeException e) {
-            connection.sendFirst(fanout.wire().encode(SocketErrors.of(e, "wall")));
-            connection.end(CloseCodes.SERVER_ERROR, "the wall could not be read");
-        }
+        connection = traffic.open(session, webmasterId).orElse(null);
     }
 
     @OnMessage(maxMessageSize = RealtimeSettings.MAX_MESSAGE_BYTES)
     public void message(String text) {
-        if (connection == null || connection.isEnded()) {
-            return;
-        }
-        connection.heard();
-        if (!connection.allowMessage()) {
-            if (connection.refusedTooOften()) {
-                connection.end(CloseCodes.FLOOD, "flooding: too many messages");
-            }
-            return;
-        }
-        try {
-            ClientMessage message = fanout.wire().decode(text);
-            if (message instanceof ClientMessage.Ping) {
-                reply(new ServerMessage.Pong());
-            } else {
-                reply(new ServerMessage.Error(
-                        "not_allowed", "the wall socket takes only ping", WireFormat.typeOf(message)));
-            }
-        } catch (BadMessage bad) {
-            reply(SocketErrors.of(bad, null));
+        if (connection != null) {
+            traffic.message(connection, text);
         }
     }
 
@@ -115,9 +73,5 @@ public class WallSocket {
         if (connection != null) {
             connection.end(CloseCodes.SERVER_ERROR, "socket error");
         }
-    }
-
-    private void reply(ServerMessage message) {
-        connection.send(fanout.wire().encode(message));
     }
 }
