@@ -116,18 +116,25 @@ public final class Connection {
                 if (early != null) {
                     if (early.size() < MAX_EARLY) {
                         early.add(message);
+                        return;
                     }
-                    return;
                 }
+            }
+            if (early != null) {
+                end(CloseCodes.TOO_SLOW, "too many messages before the welcome; reconnect");
+                return;
             }
         }
         deliver(message);
     }
 
     private void deliver(Outbound message) {
-        if (ended.get()) {
-            return;
+        if (!ended.get()) {
+            write(message);
         }
+    }
+
+    private void write(Outbound message) {
         long total = sent.addAndGet(message.text().length());
         if (total - read > maxUnread) {
             LOG.info(() -> "dropping user " + who.userId() + " of webmaster " + who.webmasterId() + ": more than "
@@ -220,7 +227,11 @@ public final class Connection {
                     .build();
             typing = bucket;
         }
-        return bucket.tryConsume(1);
+        if (bucket.tryConsume(1)) {
+            refusals.set(0);
+            return true;
+        }
+        return false;
     }
 
     /** Counts a refused message; true once the client has been refused too often in a row and must go. */
@@ -239,6 +250,13 @@ public final class Connection {
             return;
         }
         try {
+            // What waited for the welcome (an ejection, say) still goes out before the close.
+            synchronized (this) {
+                if (early != null) {
+                    early.forEach(this::write);
+                    early = null;
+                }
+            }
             onEnd.accept(this);
         } finally {
             closeSocket(code, reason);

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,7 +35,7 @@ public class Fanout {
 
     private final ConcurrentMap<Connection.Where, Set<Connection>> places = new ConcurrentHashMap<>();
     private final ConcurrentMap<UserKey, Set<Connection>> users = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, AtomicInteger> addresses = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Integer> addresses = new ConcurrentHashMap<>();
     /** Per room, each watching user's number of sockets: the watcher count without walking the room. */
     private final ConcurrentMap<Connection.Where, ConcurrentMap<Long, Integer>> watching = new ConcurrentHashMap<>();
 
@@ -70,22 +69,34 @@ public class Fanout {
 
     public Connection register(Session session, SocketPrincipal principal, Connection.Where where) {
         Connection connection = new Connection(session, principal, where, settings);
-        places.computeIfAbsent(where, w -> ConcurrentHashMap.newKeySet()).add(connection);
+        // Added inside compute, so that an unregister emptying the same set cannot orphan the new socket.
+        places.compute(where, (w, set) -> added(set, connection));
         if (principal.who().signedIn()) {
-            users.computeIfAbsent(userKey(connection), k -> ConcurrentHashMap.newKeySet())
-                    .add(connection);
+            users.compute(userKey(connection), (k, set) -> added(set, connection));
         }
-        addresses.computeIfAbsent(principal.address(), a -> new AtomicInteger()).incrementAndGet();
+        addresses.merge(principal.address(), 1, Integer::sum);
         return connection;
     }
 
-    /** The connection entered its room as {@code part} (PERFORMER, STAFF or WATCHER). */
-    public void joined(Connection connection, String part) {
-        connection.joinedAs(part);
-        if (connection.isWatcher()) {
-            watching.computeIfAbsent(connection.where(), w -> new ConcurrentHashMap<>())
-                    .merge(connection.userId(), 1, Integer::sum);
+    /**
+     * The connection entered its room as {@code part} (PERFORMER, STAFF or WATCHER); false when it ended
+     * meanwhile, and then its departure is the caller's.
+     */
+    public boolean joined(Connection connection, String part) {
+        synchronized (connection) {
+            if (connection.isEnded()) {
+                return false;
+            }
+            connection.joinedAs(part);
         }
+        if (connection.isWatcher()) {
+            watching.compute(connection.where(), (w, users) -> {
+                ConcurrentMap<Long, Integer> counted = users == null ? new ConcurrentHashMap<>() : users;
+                counted.merge(connection.userId(), 1, Integer::sum);
+                return counted;
+            });
+        }
+        return true;
     }
 
     public void unregister(Connection connection) {
@@ -98,7 +109,7 @@ public class Fanout {
         }
         places.computeIfPresent(where, (w, set) -> set.remove(connection) && set.isEmpty() ? null : set);
         users.computeIfPresent(userKey(connection), (k, set) -> set.remove(connection) && set.isEmpty() ? null : set);
-        addresses.computeIfPresent(connection.address(), (a, count) -> count.decrementAndGet() <= 0 ? null : count);
+        addresses.computeIfPresent(connection.address(), (a, count) -> count <= 1 ? null : count - 1);
     }
 
     public void toRoom(long webmasterId, long performerId, ServerMessage message) {
@@ -171,8 +182,8 @@ public class Fanout {
     }
 
     public int sessionsFrom(String address) {
-        AtomicInteger count = addresses.get(address);
-        return count == null ? 0 : count.get();
+        Integer count = addresses.get(address);
+        return count == null ? 0 : count;
     }
 
     public int sessions() {
@@ -209,6 +220,12 @@ public class Fanout {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the idle sweep failed", e);
         }
+    }
+
+    private static Set<Connection> added(Set<Connection> set, Connection connection) {
+        Set<Connection> into = set == null ? ConcurrentHashMap.newKeySet() : set;
+        into.add(connection);
+        return into;
     }
 
     private static UserKey userKey(Connection connection) {

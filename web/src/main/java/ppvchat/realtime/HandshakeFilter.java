@@ -145,5 +145,7 @@ public class HandshakeFilter extends HttpFilter {
         response.setCharacterEncoding("UTF-8");
         String shown = status == 500 ? "the handshake failed; try again" : String.valueOf(message);
         response.getWriter().write(JSON.toJson(new ErrorMessage(status, shown)));
+        // Committed at once: a client that drops the connection on reading the status must not turn it into a 500.
+        response.flushBuffer();
     }
 }

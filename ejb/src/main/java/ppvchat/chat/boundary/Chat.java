@@ -109,7 +109,10 @@ public class Chat {
         Webmaster site = webmasters.find(webmasterId);
         Room room = roomOf(webmasterId, performerId);
         ChatUser viewer = present(room, viewerUserId);
-        if (!viewer.role().mayEverSeeLiveTyping() || !site.permits(viewer.role(), Permission.LIVE_TYPING)) {
+        boolean ownRoomOrStaff = room.performerUserId() == viewerUserId || room.isObserver(viewerUserId);
+        if (!ownRoomOrStaff
+                || !viewer.role().mayEverSeeLiveTyping()
+                || !site.permits(viewer.role(), Permission.LIVE_TYPING)) {
             throw new DomainException("your role may not watch live typing");
         }
         em.persist(new TypingPreviewAudit(viewer, performerId, clock.instant()));

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ppvchat.metering.boundary.ShowBilling;
+import ppvchat.platform.control.Deadlocks;
 import ppvchat.rooms.boundary.RoomEvent;
 import ppvchat.rooms.boundary.Rooms;
 import ppvchat.rooms.control.LiveRooms;
@@ -118,7 +119,10 @@ public class MeteringTick {
                     .ifPresent(abandoned -> work.settle(abandoned.showId(), EndReason.DISCONNECTED));
             for (long userId : room.lingering(now, settings.reconnectGrace())) {
                 try {
-                    roomActions.gone(room.webmasterId(), userId, room.performerId());
+                    Deadlocks.retried(() -> {
+                        roomActions.gone(room.webmasterId(), userId, room.performerId());
+                        return null;
+                    });
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "could not take user " + userId + " out of room " + room.performerId(), e);
                 }

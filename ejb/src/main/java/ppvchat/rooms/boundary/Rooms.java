@@ -86,6 +86,7 @@ public class Rooms {
         requireNotBanned(user);
         Room room = roomOf(webmasterId, performerId);
         room.enter(userId);
+        afterCompletion.onRollback(() -> room.leave(userId));
         events.publish(new RoomEvent.WatcherEntered(webmasterId, performerId, userId));
     }
 
@@ -255,9 +256,10 @@ public class Rooms {
     /** Someone whose connection never came back within the grace: a watcher leaves, a performer goes offline. */
     public void gone(long webmasterId, long userId, long performerId) {
         Room room = rooms.room(performerId).orElse(null);
-        if (room == null || room.webmasterId() != webmasterId) {
+        if (room == null || room.webmasterId() != webmasterId || !room.stillGone(userId)) {
             return;
         }
+        afterCompletion.onRollback(() -> room.disconnected(userId, clock.instant()));
         if (room.performerUserId() == userId) {
             goOffline(webmasterId, userId);
         } else if (room.isWatcher(userId)) {

@@ -11,6 +11,7 @@ import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.Role;
 import ppvchat.chat.control.RoomChats;
 import ppvchat.performers.entity.Performer;
+import ppvchat.platform.control.AfterCompletion;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 import ppvchat.rooms.control.LiveRooms;
@@ -43,6 +44,9 @@ public class Visits {
     IceServers iceServers;
 
     @Inject
+    AfterCompletion afterCompletion;
+
+    @Inject
     Clock clock;
 
     public Arrival arrive(long webmasterId, long userId, long performerId) {
@@ -65,6 +69,7 @@ public class Visits {
             if (room == null) {
                 rooms.goOnline(webmasterId, userId);
                 room = live.open(webmasterId, performerId, userId);
+                afterCompletion.onRollback(() -> live.close(performerId));
             } else {
                 rooms.connectionChanged(webmasterId, userId, performerId, true);
             }
@@ -72,6 +77,8 @@ public class Visits {
             part = Arrival.Part.STAFF;
             room = roomOf(webmasterId, performerId);
             room.observe(userId);
+            Room observed = room;
+            afterCompletion.onRollback(() -> observed.unobserve(userId));
         } else {
             part = Arrival.Part.WATCHER;
             room = roomOf(webmasterId, performerId);

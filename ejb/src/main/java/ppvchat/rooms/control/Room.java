@@ -121,17 +121,20 @@ public final class Room {
     }
 
     /**
-     * Those whose connection dropped longer than {@code grace} ago and who are in no running show: they
-     * are handed out once, to be taken out of the room.
+     * Those whose connection dropped longer than {@code grace} ago and who are in no running show: to be
+     * taken out of the room, each with {@link #stillGone} first.
      */
     public synchronized List<Long> lingering(Instant now, Duration grace) {
-        List<Long> gone = disconnectedSince.entrySet().stream()
+        return disconnectedSince.entrySet().stream()
                 .filter(entry -> !entry.getValue().plus(grace).isAfter(now))
                 .map(Map.Entry::getKey)
                 .filter(userId -> running == null || (running.userId() != userId && performerUserId != userId))
                 .toList();
-        gone.forEach(disconnectedSince::remove);
-        return gone;
+    }
+
+    /** True, once, when the user is still away (not reconnected meanwhile): their departure is taken. */
+    public synchronized boolean stillGone(long userId) {
+        return disconnectedSince.remove(userId) != null;
     }
 
     /** The running show, if one of its two sides has been gone longer than {@code grace}. */

@@ -33,22 +33,36 @@ class RoomPresenceTest {
     }
 
     @Test
-    void whoeverDidNotComeBackWithinTheGraceLingersOnceAndOnlyOutsideAShow() {
+    void whoeverDidNotComeBackWithinTheGraceLingersUntilTakenAndOnlyOutsideAShow() {
         room.enter(7);
         room.enter(8);
         room.disconnected(7, T0);
         room.disconnected(100, T0);
         assertEquals(List.of(), room.lingering(T0.plus(GRACE).minusMillis(1), GRACE));
-        assertEquals(
-                List.of(7L, 100L),
-                room.lingering(T0.plus(GRACE), GRACE).stream().sorted().toList());
-        assertEquals(List.of(), room.lingering(T0.plus(GRACE), GRACE), "handed out once");
+        assertEquals(List.of(7L, 100L), sorted(room.lingering(T0.plus(GRACE), GRACE)));
+        assertTrue(room.stillGone(7));
+        assertFalse(room.stillGone(7), "taken once");
+        assertEquals(List.of(100L), room.lingering(T0.plus(GRACE), GRACE));
 
         room.startPrivate(2, 8);
         room.disconnected(8, T0);
-        assertEquals(List.of(), room.lingering(T0.plusSeconds(60), GRACE), "a show's side is the tick's to end");
+        assertEquals(
+                List.of(), room.lingering(T0.plusSeconds(60), GRACE), "both sides of a show are the tick's to end");
         room.endPrivate(2);
-        assertEquals(List.of(8L), room.lingering(T0.plusSeconds(60), GRACE));
+        assertEquals(List.of(8L, 100L), sorted(room.lingering(T0.plusSeconds(60), GRACE)));
+    }
+
+    @Test
+    void aReconnectBeforeTheDepartureIsTakenCancelsIt() {
+        room.enter(7);
+        room.disconnected(7, T0);
+        assertEquals(List.of(7L), room.lingering(T0.plusSeconds(60), GRACE));
+        room.reconnected(7);
+        assertFalse(room.stillGone(7), "came back between the tick's look and its action");
+    }
+
+    private static List<Long> sorted(List<Long> ids) {
+        return ids.stream().sorted().toList();
     }
 
     @Test

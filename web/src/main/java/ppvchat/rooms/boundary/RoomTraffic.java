@@ -85,7 +85,10 @@ public class RoomTraffic {
                     performerId,
                     userId,
                     () -> retried(() -> visits.arrive(webmasterId, userId, performerId)));
-            fanout.joined(connection, arrival.part().name());
+            if (!fanout.joined(connection, arrival.part().name())) {
+                depart(connection); // it ended (kicked, say) while it was entering
+                return Optional.of(connection);
+            }
             connection.sendFirst(fanout.wire().encode(welcomes.of(connection, arrival)));
         } catch (RuntimeException e) {
             ServerMessage.Error error = SocketErrors.of(e, "join");
@@ -178,9 +181,17 @@ public class RoomTraffic {
     /** However the socket ended: forget it, and leave the room when it was the user's last socket there. */
     private void ended(Connection ended) {
         fanout.unregister(ended);
-        if (ended.part().isEmpty()) {
-            return;
+        String part;
+        synchronized (ended) {
+            part = ended.part();
         }
+        if (!part.isEmpty()) {
+            depart(ended);
+        }
+    }
+
+    /** Leaves the room when this was the user's last socket there; in the background, never in a callback. */
+    private void depart(Connection ended) {
         Connection.Where where = ended.where();
         executor.execute(() -> {
             try {
