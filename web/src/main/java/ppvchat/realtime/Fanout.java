@@ -8,7 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.websocket.Session;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +45,9 @@ public class Fanout {
 
     @Inject
     RealtimeSettings settings;
+
+    @Inject
+    Lanes lanes;
 
     private WireFormat wire;
 
@@ -144,19 +148,28 @@ public class Fanout {
             return;
         }
         Outbound text = new Outbound(wire.encode(last));
-        for (Connection connection : connections) {
-            if (!connection.where().isWall()
-                    && (performerId == 0 || connection.where().performerId() == performerId)) {
-                connection.send(text);
-                connection.end(code, reason);
-            }
-        }
+        lanes.each(
+                connections.stream()
+                        .filter(c -> !c.where().isWall()
+                                && (performerId == 0 || c.where().performerId() == performerId))
+                        .toList(),
+                connection -> {
+                    connection.send(text);
+                    connection.end(code, reason);
+                });
     }
 
-    /** Everyone in the room, by the part they joined as, e.g. to eject the watchers. */
-    public Collection<Connection> inRoom(long webmasterId, long performerId) {
+    /** Sends a last message to everyone in the room and ends their sockets: the room closed. */
+    public void endRoom(long webmasterId, long performerId, ServerMessage last, int code, String reason) {
         Set<Connection> connections = places.get(new Connection.Where(webmasterId, performerId));
-        return connections == null ? Set.of() : Set.copyOf(connections);
+        if (connections == null) {
+            return;
+        }
+        Outbound text = new Outbound(wire.encode(last));
+        lanes.each(connections, connection -> {
+            connection.send(text);
+            connection.end(code, reason);
+        });
     }
 
     /** One of the user's sockets in the room, if they have one on this server. */
@@ -194,14 +207,15 @@ public class Fanout {
         if (connections == null || connections.isEmpty()) {
             return;
         }
-        Outbound text = null;
+        List<Connection> audienceOf = new ArrayList<>();
         for (Connection connection : connections) {
             if (audience.test(connection)) {
-                if (text == null) {
-                    text = new Outbound(wire.encode(message));
-                }
-                connection.send(text);
+                audienceOf.add(connection);
             }
+        }
+        if (!audienceOf.isEmpty()) {
+            Outbound text = new Outbound(wire.encode(message));
+            lanes.each(audienceOf, connection -> connection.send(text));
         }
     }
 

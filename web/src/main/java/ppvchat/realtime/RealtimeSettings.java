@@ -49,6 +49,11 @@ public class RealtimeSettings {
     @ConfigProperty(name = "ppv.ws.idle-timeout-seconds", defaultValue = "120")
     int idleTimeoutSeconds;
 
+    /** Threads writing to sockets; by default one per core. */
+    @Inject
+    @ConfigProperty(name = "ppv.ws.fanout-lanes", defaultValue = "0")
+    int fanoutLanes;
+
     public int messagesPerSecond() {
         return messagesPerSecond;
     }
@@ -79,6 +84,10 @@ public class RealtimeSettings {
 
     public int sessionsPerAddress() {
         return sessionsPerAddress;
+    }
+
+    public int fanoutLanes() {
+        return fanoutLanes > 0 ? fanoutLanes : Runtime.getRuntime().availableProcessors();
     }
 
     public long idleTimeoutMillis() {

@@ -58,11 +58,12 @@ public class RoomEventRelay {
             fanout.toWall(w, new ServerMessage.Status(p, "ONLINE"));
         } else if (event instanceof RoomEvent.PerformerOffline) {
             fanout.toWall(w, new ServerMessage.Status(p, "OFFLINE"));
-            for (Connection connection : fanout.inRoom(w, p)) {
-                connection.send(
-                        fanout.wire().encode(new ServerMessage.Ejected("offline", "the performer went offline")));
-                connection.end(CloseCodes.EJECTED, "the performer went offline");
-            }
+            fanout.endRoom(
+                    w,
+                    p,
+                    new ServerMessage.Ejected("offline", "the performer went offline"),
+                    CloseCodes.EJECTED,
+                    "the performer went offline");
         } else if (event instanceof RoomEvent.WatcherEntered entered) {
             // The entering socket may not know its part yet: its arrival commits before it returns.
             fanout.connectionOf(w, p, entered.userId())
