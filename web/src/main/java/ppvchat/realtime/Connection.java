@@ -178,11 +178,6 @@ public final class Connection {
         }
     }
 
-    /** Characters sent that the client has not yet confirmed reading. */
-    public long unread() {
-        return sent.get() - read;
-    }
-
     /** The client sent something: it is not idle. */
     public void heard() {
         lastHeard = System.nanoTime();
@@ -321,10 +316,6 @@ public final class Connection {
 
     public Where where() {
         return where;
-    }
-
-    public Session session() {
-        return session;
     }
 
     private static String shortened(String reason) {

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import ppvchat.accounts.entity.ChatUser;
@@ -116,11 +115,6 @@ public class Chat {
             throw new DomainException("your role may not watch live typing");
         }
         em.persist(new TypingPreviewAudit(viewer, performerId, clock.instant()));
-    }
-
-    public List<ChatLine> history(long webmasterId, long performerId) {
-        roomOf(webmasterId, performerId);
-        return chats.history(performerId);
     }
 
     private void requireMayTalk(ChatUser user, long performerId, Instant now) {
