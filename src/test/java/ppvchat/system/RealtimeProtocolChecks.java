@@ -493,6 +493,37 @@ abstract class RealtimeProtocolChecks {
         }
     }
 
+    @Test
+    void aClientThatReadsTooSlowlyIsClosedAsTooSlowAndTheOthersGetEverything() throws Exception {
+        TestSite site = site("users=6&credits=10");
+        try (SocketClient star = site.enter(site.performer(), site.performer());
+                SocketClient healthy = site.enter(site.performer(), site.user(5));
+                SocketClient slow = site.slowRoom(site.performer(), site.user(4), Duration.ofMillis(50))) {
+            slow.take("welcome");
+            List<SocketClient> senders = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                senders.add(site.enter(site.performer(), site.user(i)));
+            }
+            String text = "z".repeat(480);
+            int sent = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (slow.isOpen() && System.nanoTime() < deadline) {
+                for (SocketClient sender : senders) {
+                    sender.send(chat(text + sent));
+                    sent++;
+                }
+                Thread.sleep(110);
+            }
+            assertEquals(4003, slow.closeCode(), "a client that reads 20 frames a second in a room saying 36");
+            for (int i = 0; i < sent; i++) {
+                String expected = text + i;
+                healthy.take("chat", m -> m.getString("text").equals(expected), Duration.ofSeconds(5));
+            }
+            System.out.println("[measure] a client reading 20 frames/s was closed 4003 after " + sent + " broadcasts");
+            senders.forEach(SocketClient::close);
+        }
+    }
+
     /** A socket that completes the handshake with a tiny receive window and then never reads. */
     private Socket stalledSocket(TestSite site, TestSite.Member who) throws Exception {
         Socket socket = new Socket();

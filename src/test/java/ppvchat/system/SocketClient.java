@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -45,13 +46,24 @@ final class SocketClient implements AutoCloseable {
     private String closeReason = "";
     private WebSocket socket;
 
-    private SocketClient(String name) {
+    private final Duration readEvery;
+
+    private SocketClient(String name, Duration readEvery) {
         this.name = name;
+        this.readEvery = readEvery;
     }
 
     /** Opens a socket at {@code path} with the token (or none) from a page of {@code origin}. */
     static SocketClient open(URI base, String path, String token, String origin, String name) {
-        SocketClient client = new SocketClient(name);
+        return open(base, path, token, origin, name, Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #open}, reading one frame per {@code readEvery} at most: a client on a slow link. Pings
+     * are answered only when reached, as a browser would.
+     */
+    static SocketClient open(URI base, String path, String token, String origin, String name, Duration readEvery) {
+        SocketClient client = new SocketClient(name, readEvery);
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
         if (origin != null) {
             builder.header("Origin", origin);
@@ -194,8 +206,23 @@ final class SocketClient implements AutoCloseable {
                 received(partial.toString());
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            readNext(webSocket);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            readNext(webSocket); // the JDK answers the ping with a pong by itself
+            return null;
+        }
+
+        private void readNext(WebSocket webSocket) {
+            if (readEvery.isZero()) {
+                webSocket.request(1);
+            } else {
+                CompletableFuture.delayedExecutor(readEvery.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(() -> webSocket.request(1));
+            }
         }
 
         @Override

@@ -54,6 +54,11 @@ record TestSite(
         return SocketClient.open(http.uri("/"), roomPath(performer), who.token(), origin, who.name());
     }
 
+    /** A socket in the performer's room that reads one frame per {@code readEvery}: a slow link. */
+    SocketClient slowRoom(Member performer, Member who, Duration readEvery) {
+        return SocketClient.open(http.uri("/"), roomPath(performer), who.token(), origin, who.name(), readEvery);
+    }
+
     /** Like {@link #room}, and waits for the welcome. */
     SocketClient enter(Member performer, Member who) {
         SocketClient client = room(performer, who);
