@@ -193,8 +193,7 @@ public class ShowBilling {
         if (show.status() != ShowStatus.RUNNING) {
             throw new DomainException("show " + showId + " is " + show.status() + " and has nothing to settle");
         }
-        long billed =
-                metered.map(m -> m.meter().readAt(at).billedSeconds()).orElseGet(() -> show.billableSecondsAt(at));
+        long billed = metered.map(m -> m.meter().billableAt(at)).orElseGet(() -> show.billableSecondsAt(at));
         long owed = Math.min(show.rounding().creditsFor(billed, show.ratePerMinute()), show.heldCredits());
 
         ChatUser user = ledger.lockUser(show.webmasterId(), show.userId());

@@ -76,6 +76,14 @@ public final class CreditMeter {
                 billable >= covered);
     }
 
+    /**
+     * The seconds owed had the show stopped at {@code at}, which may precede the last reading: a stop or a
+     * recovery settles as of the instant it began, whatever the tick read while it was under way.
+     */
+    public synchronized long billableAt(Instant at) {
+        return PrivateShow.billableSeconds(startedAt, at, graceSeconds, coveredSeconds());
+    }
+
     /** More credits were moved from the user's spare credits into the hold: the show can run longer. */
     public synchronized void holdMore(long credits, long spareAfter) {
         if (credits <= 0 || spareAfter < 0) {
