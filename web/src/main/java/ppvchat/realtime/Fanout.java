@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.websocket.Session;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -147,16 +146,10 @@ public class Fanout {
         if (connections == null) {
             return;
         }
-        Outbound text = new Outbound(wire.encode(last));
         lanes.each(
-                connections.stream()
-                        .filter(c -> !c.where().isWall()
-                                && (performerId == 0 || c.where().performerId() == performerId))
-                        .toList(),
-                connection -> {
-                    connection.send(text);
-                    connection.end(code, reason);
-                });
+                connections,
+                c -> !c.where().isWall() && (performerId == 0 || c.where().performerId() == performerId),
+                () -> lastWords(last, code, reason));
     }
 
     /** Sends a last message to everyone in the room and ends their sockets: the room closed. */
@@ -165,11 +158,16 @@ public class Fanout {
         if (connections == null) {
             return;
         }
+        lanes.each(connections, connection -> true, () -> lastWords(last, code, reason));
+    }
+
+    /** The message to send before a close, encoded once, and the close after it. */
+    private Consumer<Connection> lastWords(ServerMessage last, int code, String reason) {
         Outbound text = new Outbound(wire.encode(last));
-        lanes.each(connections, connection -> {
+        return connection -> {
             connection.send(text);
             connection.end(code, reason);
-        });
+        };
     }
 
     /** One of the user's sockets in the room, if they have one on this server. */
@@ -207,16 +205,10 @@ public class Fanout {
         if (connections == null || connections.isEmpty()) {
             return;
         }
-        List<Connection> audienceOf = new ArrayList<>();
-        for (Connection connection : connections) {
-            if (audience.test(connection)) {
-                audienceOf.add(connection);
-            }
-        }
-        if (!audienceOf.isEmpty()) {
+        lanes.each(connections, audience, () -> {
             Outbound text = new Outbound(wire.encode(message));
-            lanes.each(audienceOf, connection -> connection.send(text));
-        }
+            return connection -> connection.send(text);
+        });
     }
 
     /** Our own idle timeout: Tyrus's would re-arm a timer for every message sent. */

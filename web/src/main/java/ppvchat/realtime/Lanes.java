@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,19 +51,31 @@ public class Lanes {
         }
     }
 
-    /** Runs {@code work} for each connection on that connection's lane, a batch per lane. */
-    public void each(Iterable<Connection> connections, Consumer<Connection> work) {
+    /**
+     * Runs the work for each connection of the audience on that connection's lane, a batch per lane. The work
+     * is made (a message encoded, say) only when someone is in the audience.
+     */
+    public void each(
+            Iterable<Connection> connections, Predicate<Connection> audience, Supplier<Consumer<Connection>> work) {
         List<List<Connection>> batches = new ArrayList<>(lanes.length);
         for (int i = 0; i < lanes.length; i++) {
             batches.add(new ArrayList<>());
         }
+        boolean anyone = false;
         for (Connection connection : connections) {
-            batches.get(laneOf(connection)).add(connection);
+            if (audience.test(connection)) {
+                batches.get(laneOf(connection)).add(connection);
+                anyone = true;
+            }
         }
+        if (!anyone) {
+            return;
+        }
+        Consumer<Connection> each = work.get();
         for (int i = 0; i < lanes.length; i++) {
             List<Connection> batch = batches.get(i);
             if (!batch.isEmpty()) {
-                run(i, () -> batch.forEach(work));
+                run(i, () -> batch.forEach(each));
             }
         }
     }

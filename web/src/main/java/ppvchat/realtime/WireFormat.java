@@ -34,6 +34,8 @@ public final class WireFormat {
     public static final String SUBPROTOCOL = "ppvchat.1";
 
     private static final Map<String, Class<? extends ClientMessage>> KINDS = kinds();
+    private static final Map<Class<? extends ClientMessage>, String> TYPES =
+            KINDS.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
 
     /** Looked up once: {@code Json.createReader} looks the provider up on the class path at every call. */
     private static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
@@ -88,11 +90,7 @@ public final class WireFormat {
 
     /** The type a client message is known by on the wire. */
     public static String typeOf(ClientMessage message) {
-        return KINDS.entrySet().stream()
-                .filter(kind -> kind.getValue() == message.getClass())
-                .map(Map.Entry::getKey)
-                .findFirst()
-                .orElseThrow();
+        return TYPES.get(message.getClass());
     }
 
     private static Map<String, Class<? extends ClientMessage>> kinds() {

@@ -3,6 +3,7 @@ package ppvchat.loadtest.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,11 +24,8 @@ import ppvchat.metering.control.Heartbeat;
 import ppvchat.metering.control.MeteringNode;
 import ppvchat.metering.control.Meters;
 import ppvchat.metering.control.TickStats;
-import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 import ppvchat.realtime.Fanout;
-import ppvchat.tenancy.entity.BillingPolicy;
-import ppvchat.tenancy.entity.CreditRounding;
 
 /**
  * The load driver over HTTP, for the benchmark command and the crash test. Answers only when
@@ -70,14 +68,9 @@ public class LoadTestResource {
             @QueryParam("count") @DefaultValue("100") int count,
             @QueryParam("rate") @DefaultValue("60") int ratePerMinute,
             @QueryParam("credits") @DefaultValue("100000") long credits,
-            @QueryParam("grace") @DefaultValue("10") int graceSeconds,
-            @QueryParam("minStart") @DefaultValue("60") long minBalanceToStart,
-            @QueryParam("minStay") @DefaultValue("0") long minBalanceToStay,
-            @QueryParam("warnings") @DefaultValue("60,30,10") String warnings,
-            @QueryParam("rounding") @DefaultValue("UP") String rounding) {
+            @BeanParam PolicyParams policy) {
         requireLocal();
-        BillingPolicy policy = policy(graceSeconds, minBalanceToStart, minBalanceToStay, warnings, rounding);
-        return loadTest.startShows(count, ratePerMinute, credits, policy);
+        return loadTest.startShows(count, ratePerMinute, credits, policy.policy());
     }
 
     /** A site for protocol tests and the fan-out benchmark, with signed tokens for everyone on it. */
@@ -91,16 +84,11 @@ public class LoadTestResource {
             @QueryParam("watchers") @DefaultValue("0") int watchers,
             @QueryParam("origin") @DefaultValue("http://localhost:8080") String origin,
             @QueryParam("badWords") @DefaultValue("") String badWords,
-            @QueryParam("grace") @DefaultValue("10") int graceSeconds,
-            @QueryParam("minStart") @DefaultValue("60") long minBalanceToStart,
-            @QueryParam("minStay") @DefaultValue("0") long minBalanceToStay,
-            @QueryParam("warnings") @DefaultValue("60,30,10") String warnings,
-            @QueryParam("rounding") @DefaultValue("UP") String rounding) {
+            @BeanParam PolicyParams policy) {
         requireLocal();
-        BillingPolicy policy = policy(graceSeconds, minBalanceToStart, minBalanceToStay, warnings, rounding);
         List<String> words =
                 Arrays.stream(badWords.split(",")).filter(w -> !w.isBlank()).toList();
-        return loadTest.site(performers, users, credits, ratePerMinute, watchers, origin, words, policy);
+        return loadTest.site(performers, users, credits, ratePerMinute, watchers, origin, words, policy.policy());
     }
 
     @GET
@@ -147,20 +135,6 @@ public class LoadTestResource {
     public ReconciliationReport reconciliation(@PathParam("webmasterId") long webmasterId) {
         requireLocal();
         return reconciliation.check(webmasterId);
-    }
-
-    private static BillingPolicy policy(
-            int graceSeconds, long minBalanceToStart, long minBalanceToStay, String warnings, String rounding) {
-        try {
-            return new BillingPolicy(
-                    graceSeconds,
-                    minBalanceToStart,
-                    minBalanceToStay,
-                    Arrays.stream(warnings.split(",")).map(Integer::valueOf).toList(),
-                    CreditRounding.valueOf(rounding));
-        } catch (IllegalArgumentException e) {
-            throw new DomainException("bad billing policy: " + e.getMessage());
-        }
     }
 
     private void requireLocal() {
