@@ -52,6 +52,8 @@ public class Webmaster {
     public static final String ALL = "Webmaster.all";
     /** Money amounts on earnings, statements and packages carry two decimals. */
     public static final int MONEY_SCALE = 2;
+    /** Languages the browser client has message tables for. */
+    public static final List<String> LANGUAGES = List.of("en", "de");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -126,6 +128,11 @@ public class Webmaster {
 
     @Column(name = "wall_css")
     private String wallCss;
+
+    /** The language the chat speaks when the visitor's browser asks for none it knows. */
+    @NotNull
+    @Pattern(regexp = "en|de")
+    private String language = "en";
 
     @NotNull
     @Column(name = "created_at")
@@ -273,6 +280,19 @@ public class Webmaster {
     public void styleWith(String chatCss, String wallCss) {
         this.chatCss = chatCss;
         this.wallCss = wallCss;
+    }
+
+    /** The chat's default language: one of {@link #LANGUAGES}. */
+    public void speak(String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException(
+                    "the chat speaks " + String.join(" or ", LANGUAGES) + ", not " + language);
+        }
+        this.language = language;
+    }
+
+    public String language() {
+        return language;
     }
 
     private static String requireText(String value, String what) {
