@@ -84,7 +84,9 @@ class PackagingIT {
                     "Micro WAR entries",
                     List.of(
                                     "index.html",
-                                    "wall.html",
+                                    "demo/user.html",
+                                    "demo/performer.html",
+                                    "client/main.js",
                                     "admin/login.xhtml",
                                     "admin/index.xhtml",
                                     "WEB-INF/templates/console.xhtml")

@@ -122,7 +122,7 @@ final class ProductChecks {
     }
 
     static void publicPagesAreServed(HttpSession site) {
-        for (String page : List.of("/", "/wall.html")) {
+        for (String page : List.of("/", "/demo/user.html", "/demo/performer.html")) {
             HttpResponse<String> response = site.get(page);
             assertAll(
                     page,
@@ -130,7 +130,7 @@ final class ProductChecks {
                     () -> assertTrue(contentType(response).startsWith("text/html"), contentType(response)),
                     () -> assertTrue(response.body().contains("<html"), response.body()));
         }
-        for (String asset : List.of("/assets/site.css", "/assets/wall.js")) {
+        for (String asset : List.of("/assets/site.css", "/client/main.js", "/client/styles.css")) {
             assertEquals(200, site.get(asset).statusCode(), asset);
         }
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import ppvchat.accounts.entity.Forbidden;
 import ppvchat.accounts.entity.NotSignedIn;
 import ppvchat.accounts.entity.TooManyAttempts;
 import ppvchat.platform.entity.DomainException;
@@ -34,6 +35,9 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
         }
         if (cause instanceof NotSignedIn notSignedIn) {
             return answer(Response.Status.UNAUTHORIZED.getStatusCode(), notSignedIn.getMessage());
+        }
+        if (cause instanceof Forbidden forbidden) {
+            return answer(Response.Status.FORBIDDEN.getStatusCode(), forbidden.getMessage());
         }
         if (cause instanceof TooManyAttempts tooMany) {
             return Response.fromResponse(answer(429, tooMany.getMessage()))

@@ -104,12 +104,22 @@ public class ChatSignIn {
 
     /** A fresh token for a session whose token is still valid, so that a chat can stay open for hours. */
     public SignedIn refresh(long webmasterId, String token) {
+        return signedIn(requireNotBanned(bearer(webmasterId, token)));
+    }
+
+    /** The account a valid token names, with its balance as it stands now. */
+    public ChatAccount account(long webmasterId, String token) {
+        ChatUser user = bearer(webmasterId, token);
+        return new ChatAccount(user.id(), user.username(), user.role().name(), user.credits(), user.available());
+    }
+
+    private ChatUser bearer(long webmasterId, String token) {
         ChatIdentity identity = tokens.verify(token, webmasterId);
         ChatUser user = em.find(ChatUser.class, identity.userId());
         if (user == null || user.webmasterId() != webmasterId) {
             throw new NotSignedIn("the token is not valid: sign in again");
         }
-        return signedIn(requireNotBanned(user));
+        return user;
     }
 
     private SignedIn signedIn(ChatUser user) {

@@ -29,9 +29,13 @@ import ppvchat.tenancy.entity.Webmaster;
 @NamedQuery(
         name = Performer.OF_WEBMASTER,
         query = "SELECT p FROM Performer p WHERE p.webmasterId = :webmasterId ORDER BY p.displayName, p.id")
+@NamedQuery(
+        name = Performer.OF_USER,
+        query = "SELECT p FROM Performer p WHERE p.webmasterId = :webmasterId AND p.user.id = :userId")
 public class Performer {
 
     public static final String OF_WEBMASTER = "Performer.ofWebmaster";
+    public static final String OF_USER = "Performer.ofUser";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -22,6 +22,19 @@ public class Webmasters {
         return webmaster;
     }
 
+    /** The site's look and language for the embed scripts. */
+    public EmbedSettings embedding(long id) {
+        Webmaster site = find(id);
+        return new EmbedSettings(
+                site.id(), site.name(), site.language(), site.currency(), site.chatCss(), site.wallCss());
+    }
+
+    /** Whether pages of {@code origin} may call this site's API from a browser. */
+    public boolean allowsOrigin(long id, String origin) {
+        Webmaster site = em.find(Webmaster.class, id);
+        return site != null && site.allowsOrigin(origin);
+    }
+
     public List<Webmaster> all() {
         return em.createNamedQuery(Webmaster.ALL, Webmaster.class).getResultList();
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import ppvchat.rest.Bearer;
 
 /**
  * Signing in to one webmaster's chat over HTTPS: register, sign in, enter as a guest, refresh a token.
@@ -30,8 +32,6 @@ public class SignInResource {
 
     /** A guest's nickname. */
     public record Nickname(String nickname) {}
-
-    private static final String BEARER = "Bearer ";
 
     @Inject
     ChatSignIn signIn;
@@ -64,16 +64,26 @@ public class SignInResource {
     @Path("sessions/refresh")
     public Response refresh(
             @PathParam("webmasterId") long webmasterId, @HeaderParam("Authorization") String authorization) {
-        String token = authorization != null && authorization.startsWith(BEARER)
-                ? authorization.substring(BEARER.length())
-                : null;
-        return answer(200, signIn.refresh(webmasterId, token));
+        return answer(200, signIn.refresh(webmasterId, Bearer.token(authorization)));
+    }
+
+    /** The signed-in user and their balance, for a page that opens before any socket has said it. */
+    @GET
+    @Path("me")
+    public Response me(@PathParam("webmasterId") long webmasterId, @HeaderParam("Authorization") String authorization) {
+        return Response.ok(signIn.account(webmasterId, Bearer.token(authorization)))
+                .cacheControl(never())
+                .build();
     }
 
     private static Response answer(int status, SignedIn signedIn) {
+        return Response.status(status).entity(signedIn).cacheControl(never()).build();
+    }
+
+    private static CacheControl never() {
         CacheControl never = new CacheControl();
         never.setNoStore(true);
         never.setNoTransform(false);
-        return Response.status(status).entity(signedIn).cacheControl(never).build();
+        return never;
     }
 }

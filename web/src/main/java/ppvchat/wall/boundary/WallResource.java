@@ -31,8 +31,7 @@ public class WallResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<WallPerformer> performers(@PathParam("webmasterId") long webmasterId) {
         return wall.of(webmasterId).stream()
-                .map(entry -> WallPerformer.of(
-                        entry, entry.avatarPhotoId() == null ? null : photoUrl(webmasterId, entry.avatarPhotoId())))
+                .map(entry -> WallPerformer.of(entry, uri, webmasterId))
                 .toList();
     }
 
@@ -48,12 +47,5 @@ public class WallResource {
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
-    }
-
-    private String photoUrl(long webmasterId, long photoId) {
-        return uri.getBaseUriBuilder()
-                .path("webmasters/{w}/photos/{p}")
-                .build(webmasterId, photoId)
-                .getRawPath();
     }
 }

@@ -1,0 +1,93 @@
+package ppvchat.embed.boundary;
+
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ppvchat.platform.entity.NotFound;
+import ppvchat.tenancy.boundary.EmbedSettings;
+import ppvchat.tenancy.boundary.Webmasters;
+import ppvchat.tenancy.entity.Webmaster;
+
+/**
+ * The two script tags a webmaster pastes: {@code /embed/{webmasterId}/user.js} (the performer wall and the
+ * rooms) and {@code /embed/{webmasterId}/performer.js} (the performer's page). Each is a small loader that
+ * puts a host element after its own tag and imports the client modules from this server, handing them the
+ * site's settings. The server's address is read from the tag's own {@code src}, so a proxy in front needs no
+ * configuration.
+ */
+@WebServlet(urlPatterns = "/embed/*", loadOnStartup = 1)
+public class EmbedScripts extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern SCRIPT = Pattern.compile("/([1-9]\\d{0,17})/(user|performer)\\.js");
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    /** The settings as the client's {@code mount(host, config)} receives them ({@code base} is added by the loader). */
+    public record ClientConfig(
+            String kind,
+            long webmasterId,
+            String siteName,
+            String language,
+            List<String> languages,
+            String currency,
+            String chatCss,
+            String wallCss) {}
+
+    @Inject
+    Webmasters webmasters;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/javascript");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+        // Settings change in the console: browsers revalidate, and never keep it past that.
+        response.setHeader("Cache-Control", "no-cache");
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        Matcher script = SCRIPT.matcher(path);
+        if (!script.matches()) {
+            fail(
+                    response,
+                    404,
+                    "no such script: use /embed/{site number}/user.js or /embed/{site number}/performer.js");
+            return;
+        }
+        long webmasterId = Long.parseLong(script.group(1));
+        EmbedSettings site;
+        try {
+            site = webmasters.embedding(webmasterId);
+        } catch (NotFound | EJBException e) {
+            fail(
+                    response,
+                    404,
+                    "there is no site " + webmasterId + " on this server: check the number in the script address");
+            return;
+        }
+        ClientConfig config = new ClientConfig(
+                script.group(2),
+                site.webmasterId(),
+                site.siteName(),
+                site.language(),
+                Webmaster.LANGUAGES,
+                site.currency(),
+                site.chatCss(),
+                site.wallCss());
+        response.getWriter().write(Loader.script(JSON.toJson(config)));
+    }
+
+    private static void fail(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.getWriter().write("console.error(" + JSON.toJson("PPV Chat: " + message) + ");\n");
+    }
+}
