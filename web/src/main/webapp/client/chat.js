@@ -26,7 +26,7 @@ export function createChat(app, {send, performerId, canRemove = () => false, onR
   const form = h('form', {class: 'ppv-chat-form', onsubmit: (e) => { e.preventDefault(); sendLine(); }},
     input,
     h('label', {class: 'ppv-button ppv-secondary ppv-photo-button', title: t('chat.photo')},
-      fileInput, h('span', {'aria-hidden': 'true'}, '📷'), h('span', {class: 'ppv-visually-hidden'}, t('chat.photo'))),
+      fileInput, h('span', {'aria-hidden': 'true'}, t('chat.photoShort')), h('span', {class: 'ppv-visually-hidden'}, t('chat.photo'))),
     submit);
   const el = h('section', {class: 'ppv-chat'}, h('h3', {class: 'ppv-chat-title'}, t('chat.title')), lines, empty, uploadState, form);
 

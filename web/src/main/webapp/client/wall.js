@@ -124,7 +124,14 @@ export function wallView(app) {
     socket.connect();
   }
 
-  const offSession = app.session.onChange(() => connect()); // a new token: a new wall socket
+  let userId = app.session.user ? app.session.user.userId : null;
+  const offSession = app.session.onChange((user) => { // someone else signed in (or out): a new wall socket
+    const id = user ? user.userId : null;
+    if (id !== userId) {
+      userId = id;
+      if (socket) connect();
+    }
+  });
   load().then(() => !destroyed && connect());
 
   return {

@@ -72,6 +72,7 @@ export default {
   'chat.placeholder': 'Nachricht schreiben',
   'chat.send': 'Senden',
   'chat.photo': 'Foto teilen',
+  'chat.photoShort': 'Foto',
   'chat.photoAlt': 'Foto von {name}',
   'chat.private': 'privat',
 

@@ -73,6 +73,7 @@ export default {
   'chat.placeholder': 'Write a message',
   'chat.send': 'Send',
   'chat.photo': 'Share a photo',
+  'chat.photoShort': 'Photo',
   'chat.photoAlt': 'Photo shared by {name}',
   'chat.private': 'private',
 
