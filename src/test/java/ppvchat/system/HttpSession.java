@@ -50,6 +50,16 @@ final class HttpSession {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A request without a body, with headers given as name, value, name, value... */
+    HttpResponse<String> send(String method, String path, String... headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
     /** POST without a body, for actions that may take a while (load set-up). */
     HttpResponse<String> post(String path, Duration timeout) {
         try {

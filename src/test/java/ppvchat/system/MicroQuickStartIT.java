@@ -75,6 +75,14 @@ class MicroQuickStartIT {
     }
 
     @Test
+    @Order(5)
+    void embedScriptsAndTheClientsEndpointsWork() {
+        ProductChecks.embedScriptsCarryTheSiteSettings(micro.site());
+        ProductChecks.theApiAnswersBrowsersOnAllowedOriginsOnly(micro.site(), "http://localhost:8080");
+        ProductChecks.clientEndpointsAnswerForTheSignedIn(micro.site());
+    }
+
+    @Test
     @Order(6)
     void consoleSendsVisitorsToLogin() {
         ProductChecks.consoleSendsVisitorsToLogin(micro.site());

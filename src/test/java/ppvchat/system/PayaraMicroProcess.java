@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 
 /**
  * One Payara Micro JVM running one WAR at the root, on free ports, with its own runtime directory and log
@@ -41,6 +42,12 @@ final class PayaraMicroProcess implements AutoCloseable {
      * directory holds.
      */
     static PayaraMicroProcess start(Path microJar, Path war, Path runDir, Map<String, String> systemProperties) {
+        return start(microJar, war, runDir, port -> systemProperties);
+    }
+
+    /** As above, with settings that name the server's own HTTP port (the demo's allowed origins). */
+    static PayaraMicroProcess start(
+            Path microJar, Path war, Path runDir, IntFunction<Map<String, String>> systemPropertiesForPort) {
         if (Files.exists(runDir)) {
             throw new IllegalArgumentException(runDir + " exists: each start needs a fresh runtime directory");
         }
@@ -58,7 +65,7 @@ final class PayaraMicroProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Djava.io.tmpdir=" + tmp);
-            systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            systemPropertiesForPort.apply(httpPort).forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of(
                     "-jar",
                     microJar.toString(),

@@ -135,6 +135,114 @@ final class ProductChecks {
         }
     }
 
+    /**
+     * The two script tags a webmaster pastes: each a loader carrying the site's settings (nothing secret),
+     * never cached stale; an unknown site's script says so in the console instead of failing silently.
+     */
+    static void embedScriptsCarryTheSiteSettings(HttpSession site) {
+        for (String kind : List.of("user", "performer")) {
+            HttpResponse<String> script = site.get("/embed/" + DEMO_WEBMASTER + "/" + kind + ".js");
+            assertAll(
+                    kind + ".js",
+                    () -> assertEquals(200, script.statusCode()),
+                    () -> assertTrue(contentType(script).startsWith("text/javascript"), contentType(script)),
+                    () -> assertEquals("no-cache", header(script, "Cache-Control")),
+                    () -> assertEquals("nosniff", header(script, "X-Content-Type-Options")),
+                    () -> assertTrue(script.body().contains("\"kind\":\"" + kind + "\""), script.body()),
+                    () -> assertTrue(script.body().contains("\"siteName\":\"" + DEMO_SITE + "\""), script.body()),
+                    () -> assertTrue(script.body().contains("import(config.base + '/client/main.js')"), script.body()),
+                    () -> assertFalse(script.body().contains("apiSecret"), "no secret reaches a browser"));
+        }
+        HttpResponse<String> unknown = site.get("/embed/" + (DEMO_WEBMASTER + 1) + "/user.js");
+        assertEquals(404, unknown.statusCode(), unknown::body);
+        assertTrue(unknown.body().startsWith("console.error("), unknown.body());
+        assertEquals(404, site.get("/embed/" + DEMO_WEBMASTER + "/admin.js").statusCode());
+    }
+
+    /**
+     * Pages on the site's allowed origins may call its API from the browser (preflight answered, the origin
+     * echoed); pages anywhere else get no such permission and a sentence saying which setting to change.
+     */
+    static void theApiAnswersBrowsersOnAllowedOriginsOnly(HttpSession site, String allowedOrigin) {
+        String path = "/api/webmasters/" + DEMO_WEBMASTER + "/chat/sessions";
+        HttpResponse<String> allowed = site.send(
+                "OPTIONS",
+                path,
+                "Origin",
+                allowedOrigin,
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "content-type");
+        assertEquals(204, allowed.statusCode(), allowed::body);
+        assertEquals(allowedOrigin, header(allowed, "Access-Control-Allow-Origin"));
+        assertTrue(header(allowed, "Access-Control-Allow-Headers").contains("Authorization"));
+
+        HttpResponse<String> foreign = site.send(
+                "OPTIONS", path, "Origin", "https://elsewhere.example", "Access-Control-Request-Method", "POST");
+        assertEquals(403, foreign.statusCode(), foreign::body);
+        assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        assertTrue(foreign.body().contains("allowed origins"), foreign.body());
+
+        HttpResponse<String> wall = site.send(
+                "GET", "/api/webmasters/" + DEMO_WEBMASTER + "/performers", "Origin", "https://elsewhere.example");
+        assertEquals(200, wall.statusCode(), "the request itself is served; the browser withholds the answer");
+        assertTrue(wall.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+
+        HttpResponse<String> module = site.send("GET", "/client/main.js", "Origin", "https://elsewhere.example");
+        assertEquals(200, module.statusCode());
+        assertEquals("*", header(module, "Access-Control-Allow-Origin"), "the client's code is public");
+    }
+
+    /**
+     * What the client reads besides the sockets: the signed-in account with its balance, the credit packages
+     * with exact prices, and the performer's own page with today's earnings (performers only).
+     */
+    static void clientEndpointsAnswerForTheSignedIn(HttpSession site) {
+        String alice = tokenOf(site, "alice");
+        String luna = tokenOf(site, "luna");
+        String base = "/api/webmasters/" + DEMO_WEBMASTER;
+
+        JsonObject me = json(site.send("GET", base + "/chat/me", "Authorization", "Bearer " + alice)
+                        .body())
+                .asJsonObject();
+        assertEquals("alice", me.getString("username"));
+        assertEquals(1_000, me.getJsonNumber("credits").longValue());
+        assertEquals(1_000, me.getJsonNumber("available").longValue());
+        assertEquals(401, site.get(base + "/chat/me").statusCode(), "no token, no account");
+        assertEquals(
+                401,
+                site.send("GET", base + "/chat/me", "Authorization", "Bearer forged")
+                        .statusCode());
+
+        JsonArray packages = json(site.get(base + "/packages").body()).asJsonArray();
+        assertEquals(3, packages.size(), packages::toString);
+        JsonObject cheapest = packages.getJsonObject(0);
+        assertEquals("10.00", cheapest.getString("price"), "money as an exact string");
+        assertEquals(500, cheapest.getInt("credits"));
+        assertEquals("USD", cheapest.getString("currency"));
+
+        JsonObject desk = json(site.send("GET", base + "/performers/me", "Authorization", "Bearer " + luna)
+                        .body())
+                .asJsonObject();
+        assertEquals("Luna Starwise", desk.getString("displayName"));
+        JsonObject today = desk.getJsonObject("today");
+        assertEquals("USD", today.getString("currency"));
+        assertTrue(today.getString("earnings").matches("\\d+\\.\\d{2}"), today::toString);
+        HttpResponse<String> notAPerformer =
+                site.send("GET", base + "/performers/me", "Authorization", "Bearer " + alice);
+        assertEquals(403, notAPerformer.statusCode(), notAPerformer::body);
+        assertTrue(notAPerformer.body().contains("for performers"), notAPerformer.body());
+    }
+
+    private static String tokenOf(HttpSession site, String username) {
+        HttpResponse<String> signedIn = site.postJson(
+                "/api/webmasters/" + DEMO_WEBMASTER + "/chat/sessions",
+                "{\"username\": \"" + username + "\", \"password\": \"demo-chat\"}");
+        assertEquals(200, signedIn.statusCode(), signedIn::body);
+        return json(signedIn.body()).asJsonObject().getString("token");
+    }
+
     /** Only the demo site exists: no second webmaster (a demo loaded twice would make one). */
     static void onlyTheDemoSiteExists(HttpSession site) {
         HttpResponse<String> response = site.get("/api/webmasters/" + (DEMO_WEBMASTER + 1) + "/performers");

@@ -134,8 +134,10 @@ abstract class RealtimeProtocolChecks {
             assertEquals("ejected", ejected.getString("reason"));
             assertTrue(ejected.getString("message").contains("private"), ejected.toString());
             assertEquals(4000, other.closeCode());
-            assertEquals(
-                    showId, payer.take("show.started").getJsonNumber("showId").longValue());
+            JsonObject started = payer.take("show.started");
+            assertEquals(showId, started.getJsonNumber("showId").longValue());
+            assertEquals(600, started.getInt("ratePerMinute"));
+            assertEquals(0, started.getInt("freeSeconds"), "the site's grace, so that a meter can show it");
             moderator.take("show.started");
             assertTrue(payer.isOpen() && moderator.isOpen(), "the payer stays, staff look on");
 

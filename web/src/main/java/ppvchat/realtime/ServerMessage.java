@@ -94,7 +94,8 @@ public sealed interface ServerMessage {
 
     record PrivateExpired(long showId) implements ServerMessage {}
 
-    record ShowStarted(long showId, long userId, int ratePerMinute) implements ServerMessage {}
+    /** {@code freeSeconds}: the first seconds, not billed (the site's grace). */
+    record ShowStarted(long showId, long userId, int ratePerMinute, int freeSeconds) implements ServerMessage {}
 
     /** {@code reason}: USER_LEFT, PERFORMER_ENDED, CREDITS_EXHAUSTED, DISCONNECTED, SERVER_RESTART, MODERATOR. */
     record ShowEnded(long showId, long userId, String reason, long seconds, long credits) implements ServerMessage {}

@@ -12,9 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.Role;
+import ppvchat.ledger.control.Ledger;
 import ppvchat.loadtest.control.LoadTestSite;
 import ppvchat.moderation.entity.TypingPreviewAudit;
 import ppvchat.platform.control.BoundedParallel;
@@ -42,6 +45,9 @@ public class LoadTest {
 
     @Inject
     LoadTestSite site;
+
+    @Inject
+    Ledger ledger;
 
     @Inject
     Rooms rooms;
@@ -173,6 +179,24 @@ public class LoadTest {
                         "performerId", a.performerId(),
                         "startedAt", a.startedAt().toString()))
                 .toList();
+    }
+
+    /**
+     * Grants a user of any site credits through the ledger (an audited adjustment by "loadtest"), so that a
+     * browser test can run a show out of credits in seconds. Answers the new balance.
+     */
+    public long grant(long webmasterId, String username, long credits) {
+        requireEnabled();
+        long userId = em.createNamedQuery(ChatUser.BY_USERNAME, ChatUser.class)
+                .setParameter("webmasterId", webmasterId)
+                .setParameter("username", username.toLowerCase())
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new NotFound("no user " + username))
+                .id();
+        ChatUser user = ledger.lockUser(webmasterId, userId);
+        ledger.adjust(user, credits, "loadtest", "test credits", "loadtest-grant-" + UUID.randomUUID());
+        return user.credits();
     }
 
     /** Ends every running show of a load-test site, as its users leaving would. */

@@ -37,7 +37,8 @@ public sealed interface RoomEvent {
 
     record PrivateExpired(long webmasterId, long performerId, long showId, long userId) implements RoomEvent {}
 
-    record ShowStarted(long webmasterId, long performerId, long showId, long userId, int ratePerMinute)
+    /** {@code freeSeconds}: the site's grace, the first seconds of the show that are not billed. */
+    record ShowStarted(long webmasterId, long performerId, long showId, long userId, int ratePerMinute, int freeSeconds)
             implements RoomEvent {}
 
     record ShowEnded(

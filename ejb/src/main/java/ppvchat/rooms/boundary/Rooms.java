@@ -200,7 +200,8 @@ public class Rooms {
                 .filter(watcher -> watcher != userId)
                 .forEach(watcher -> events.publish(
                         new RoomEvent.WatcherEjected(webmasterId, performerId, watcher, "the room went private")));
-        events.publish(new RoomEvent.ShowStarted(webmasterId, performerId, showId, userId, show.ratePerMinute()));
+        events.publish(new RoomEvent.ShowStarted(
+                webmasterId, performerId, showId, userId, show.ratePerMinute(), show.graceSeconds()));
     }
 
     /** Either side ends the running show. */

@@ -123,6 +123,16 @@ public class LoadTestResource {
         return counts;
     }
 
+    @POST
+    @Path("webmasters/{webmasterId: [0-9]{1,18}}/users/{username}/credits")
+    public Map<String, Long> grant(
+            @PathParam("webmasterId") long webmasterId,
+            @PathParam("username") String username,
+            @QueryParam("credits") @DefaultValue("0") long credits) {
+        requireLocal();
+        return Map.of("credits", loadTest.grant(webmasterId, username, credits));
+    }
+
     @GET
     @Path("webmasters/{webmasterId: [0-9]{1,18}}/typing-audit")
     public List<Map<String, Object>> typingAudit(@PathParam("webmasterId") long webmasterId) {

@@ -94,7 +94,10 @@ public class RoomEventRelay {
             toPerformerAnd(w, p, expired.userId(), new ServerMessage.PrivateExpired(expired.showId()));
         } else if (event instanceof RoomEvent.ShowStarted started) {
             fanout.toRoom(
-                    w, p, new ServerMessage.ShowStarted(started.showId(), started.userId(), started.ratePerMinute()));
+                    w,
+                    p,
+                    new ServerMessage.ShowStarted(
+                            started.showId(), started.userId(), started.ratePerMinute(), started.freeSeconds()));
             fanout.toWall(w, new ServerMessage.Status(p, "BUSY"));
         } else if (event instanceof RoomEvent.ShowEnded ended) {
             fanout.toRoom(

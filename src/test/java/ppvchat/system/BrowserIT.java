@@ -1,0 +1,444 @@
+package ppvchat.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The browser client end to end, as people use it: the demo site's two host pages (nothing but the embed
+ * script tags) on the quick start's configuration, in real headless Chromium with a fake camera. A performer
+ * goes live; two users watch decoded H.264 video, chat, tip; a moderator sees what users type; a photo goes
+ * round; a private show runs until the user's credits are gone. One server and one browser per person for
+ * the whole suite, so the tests run in order. Screenshots at desktop and phone size are kept under
+ * {@code target/system-tests/browser-evidence/screenshots}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserIT {
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
+    private static final String PASSWORD = "demo-chat";
+    private static final int JOINS = 10;
+
+    private PayaraMicroProcess server;
+    private Path evidence;
+    private final Map<String, Browser> browsers = new LinkedHashMap<>();
+    private long luna;
+    private String nonce;
+
+    @BeforeAll
+    void startTheQuickStart() {
+        Path work = SystemTestSettings.freshWorkDir("browser");
+        evidence = SystemTestSettings.freshWorkDir("browser-evidence");
+        String database = work.resolve("h2").resolve("ppv").toString();
+        server = PayaraMicroProcess.start(
+                SystemTestSettings.existingFile("ppv.micro.jar"),
+                SystemTestSettings.existingFile("ppv.micro.war"),
+                work.resolve("run"),
+                port -> Map.of(
+                        "ppv.demo.enabled", "true",
+                        "ppv.demo.origins", "http://127.0.0.1:" + port,
+                        "ppv.loadtest.enabled", "true",
+                        "ppv.datasource.class", "org.h2.jdbcx.JdbcDataSource",
+                        "ppv.datasource.url", "jdbc:h2:file:" + database + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE"));
+        try {
+            server.awaitReady(BOOT_TIMEOUT);
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+        luna = performerNamed("Luna Starwise");
+        nonce = UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        for (Browser browser : browsers.values()) {
+            Files.writeString(evidence.resolve("console-" + browser.name() + ".log"), browser.console());
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theWallTurnsGreenWithoutReloadWhenThePerformerGoesLive() {
+        Browser alice = userPage("alice");
+        signIn(alice, "alice");
+        assertEquals("1000", alice.attribute(".ppv-balance", "data-credits"), "alice's demo credits");
+        assertEquals(4, alice.all(".ppv-card").size(), "the demo's four performers");
+        assertEquals("OFFLINE", alice.attribute(card(luna), "data-status"));
+
+        Browser performer = performerPage("luna");
+        signIn(performer, "luna");
+        performer.until(
+                "a camera to choose", b -> !b.all("select[name=camera] option").isEmpty());
+        performer.click("[data-action=go-live]");
+
+        alice.until("Luna online on the wall", b -> "ONLINE".equals(b.attribute(card(luna), "data-status")));
+        assertEquals(
+                "OFFLINE",
+                alice.attribute(".ppv-card:not([data-performer-id=\"" + luna + "\"])", "data-status"),
+                "the others stay offline");
+    }
+
+    @Test
+    @Order(2)
+    void twoWatchersReceiveDecodedH264Video() {
+        Browser bob = userPage("bob");
+        signIn(bob, "bob");
+        enterLunasRoom(bob);
+        enterLunasRoom(browsers.get("alice"));
+
+        for (Browser watcher : List.of(browsers.get("alice"), bob)) {
+            assertEquals("WATCHER", watcher.attribute(".ppv-room", "data-part"));
+            long first = watcher.until("frames decoded", b -> decoded(b) > 0 ? decoded(b) : null);
+            watcher.until("frames still being decoded", b -> decoded(b) > first + 15);
+            JsonObject peer = watcher.diagnostics().getJsonArray("peers").getJsonObject(0);
+            assertEquals("video/h264", peer.getString("codec", "").toLowerCase(), watcher.name() + ": " + peer);
+            Number width = (Number) watcher.script(
+                    "return arguments[0].shadowRoot.querySelector('video.ppv-stage').videoWidth;", host(watcher));
+            assertTrue(width.intValue() > 0, watcher.name() + " shows the video");
+        }
+        JsonArray sent = browsers.get("luna").diagnostics().getJsonArray("peers");
+        assertEquals(2, sent.size(), "one connection per watcher: " + sent);
+        sent.forEach(peer -> assertTrue(peer.asJsonObject().getInt("framesEncoded", 0) > 0, peer.toString()));
+    }
+
+    @Test
+    @Order(3)
+    void aLineTypedInOnePageAppearsInTheOthersAsText() {
+        Browser alice = browsers.get("alice");
+        String line = "Hello Luna <b>not bold</b> " + nonce;
+        alice.type("form.ppv-chat-form [name=chat]", line);
+        alice.find("form.ppv-chat-form [name=chat]").sendKeys(Keys.ENTER);
+
+        for (String reader : List.of("bob", "luna", "alice")) {
+            Browser page = browsers.get(reader);
+            page.until("the line in " + reader + "'s chat", b -> hasLine(b, line));
+            assertTrue(page.all(".ppv-chat-line b").isEmpty(), "user text is never HTML");
+        }
+        assertEquals("", alice.find("form.ppv-chat-form [name=chat]").getAttribute("value"), "input emptied");
+    }
+
+    @Test
+    @Order(4)
+    void aModeratorSeesWhatUsersTypeAndUsersNever() {
+        Browser mia = userPage("mia");
+        signIn(mia, "mia");
+        enterLunasRoom(mia);
+        assertEquals("STAFF", mia.attribute(".ppv-room", "data-part"));
+
+        Browser alice = browsers.get("alice");
+        String draft = "still typing " + nonce;
+        alice.type("form.ppv-chat-form [name=chat]", draft);
+
+        mia.until("alice's typing bubble", b -> typingOf(b, "alice").contains(draft));
+        Browser bob = browsers.get("bob");
+        assertTrue(bob.all(".ppv-typing").isEmpty(), "a user has no typing bubbles");
+        assertFalse(bob.text().contains(draft), "nor sees the draft anywhere");
+
+        alice.find("form.ppv-chat-form [name=chat]").clear();
+        alice.find("form.ppv-chat-form [name=chat]").sendKeys(" ", Keys.BACK_SPACE);
+        mia.until("the bubble gone", b -> typingOf(b, "alice").isBlank());
+    }
+
+    @Test
+    @Order(5)
+    void aPhotoGoesToTheRoomANonImageIsRefusedAndAModeratorRemovesIt() throws IOException {
+        Browser alice = browsers.get("alice");
+        Browser bob = browsers.get("bob");
+        int before = bob.all("img.ppv-photo").size();
+        alice.find("input[type=file][name=photo]").sendKeys(picture().toString());
+
+        WebElement photo = bob.until("the photo in bob's chat", b -> {
+            List<WebElement> photos = b.all("img.ppv-photo");
+            return photos.size() > before ? photos.get(photos.size() - 1) : null;
+        });
+        bob.until(
+                "the photo loaded",
+                b -> ((Number) b.script("return arguments[0].naturalWidth;", photo)).intValue() > 0);
+
+        Path fake = evidence.resolve("tmp").resolve("not-a-picture.png");
+        Files.writeString(fake, "this is text pretending to be a picture");
+        alice.find("input[type=file][name=photo]").sendKeys(fake.toString());
+        WebElement toast = alice.visible(".ppv-toast[data-kind=error]");
+        assertTrue(toast.getText().toLowerCase().contains("picture"), "says why: " + toast.getText());
+
+        Browser mia = browsers.get("mia");
+        WebElement line = mia.until("the photo in mia's chat", b -> lastLineWithPhoto(b));
+        String id = line.getAttribute("data-id");
+        mia.click(".ppv-chat-line[data-id=\"" + id + "\"] [data-action=remove-line]");
+        confirmIfAsked(mia);
+        bob.until("the photo removed from bob's chat", b -> b.all(".ppv-chat-line[data-id=\"" + id + "\"]")
+                .isEmpty());
+    }
+
+    @Test
+    @Order(6)
+    void everyPageFitsAPhoneAndScreenshotsAreKept() {
+        shoot(browsers.get("alice"), "room-watcher");
+        shoot(browsers.get("mia"), "room-staff");
+        shoot(browsers.get("luna"), "performer-live");
+        Browser mia = browsers.get("mia");
+        mia.click("[data-action=back]");
+        mia.until("the wall", b -> "wall".equals(b.attribute(".ppv", "data-view")));
+        shoot(mia, "wall-signed-in");
+        mia.click("[data-action=signout]");
+        shoot(mia, "wall-visitor");
+    }
+
+    @Test
+    @Order(7)
+    void aPrivateShowEjectsTheOthersBillsEverySecondAndEndsWhenTheCreditsRunOut() {
+        Browser dan = browsers.get("mia");
+        String username = "dan-" + nonce;
+        openSignIn(dan);
+        dan.type("form.ppv-signin input[name=username]", username);
+        dan.type("form.ppv-signin input[name=password]", "a-long-password");
+        dan.click("[data-action=register]");
+        dan.until("dan signed in", b -> "0".equals(b.attribute(".ppv-balance", "data-credits")));
+        grant(username, 60);
+        dan.until("the granted credits pushed to the page", b -> "60"
+                .equals(b.attribute(".ppv-balance", "data-credits")));
+
+        enterLunasRoom(dan);
+        dan.click("[data-action=request-private]");
+        WebElement confirm = dan.visible("[data-action=confirm]");
+        assertTrue(dan.text().contains("60"), "the price per minute is shown before confirming");
+        confirm.click();
+
+        Browser performer = browsers.get("luna");
+        WebElement request = performer.until("dan's request", b -> b.all(".ppv-requests li[data-show-id]").stream()
+                .filter(li -> li.getText().contains(username))
+                .findFirst()
+                .orElse(null));
+        request.findElement(By.cssSelector("[data-action=accept]")).click();
+
+        for (String other : List.of("alice", "bob")) {
+            WebElement notice = browsers.get(other).visible(".ppv-notice[data-reason=ejected]");
+            assertTrue(notice.getText().toLowerCase().contains("private"), other + " is told why: " + notice.getText());
+        }
+        dan.visible(".ppv-show-meter");
+        int first = dan.until("billing to begin", b -> {
+            int shown = Integer.parseInt(b.attribute(".ppv-show-balance", "data-credits"));
+            return shown < 60 ? shown : null;
+        });
+        List<Integer> readings = new ArrayList<>(List.of(first));
+        for (int i = 0; i < 4; i++) {
+            int last = readings.get(readings.size() - 1);
+            readings.add(dan.until("the balance to go down again", Duration.ofSeconds(5), b -> {
+                int shown = Integer.parseInt(b.attribute(".ppv-show-balance", "data-credits"));
+                return shown < last ? shown : null;
+            }));
+        }
+        assertTrue(readings.get(4) <= first - 4, "one credit a second at Luna's 60 a minute: " + readings);
+        shoot(dan, "private-show-user");
+        shoot(performer, "private-show-performer");
+
+        Duration untilEmpty = Duration.ofSeconds(60 + 30);
+        dan.until(
+                "dan told the credits ran out", untilEmpty, b -> b.shows(".ppv-notice[data-reason=CREDITS_EXHAUSTED]"));
+        performer.until("luna told the credits ran out", b -> b.shows(".ppv-notice[data-reason=CREDITS_EXHAUSTED]"));
+        dan.until("dan's balance at zero", b -> "0".equals(b.attribute(".ppv-balance", "data-credits")));
+        shoot(dan, "private-show-ended");
+    }
+
+    @Test
+    @Order(8)
+    void joinToFirstFrameIsMeasuredOverTenJoins() throws IOException {
+        Browser bob = browsers.get("bob");
+        if (bob.shows("[data-action=back]")) {
+            bob.click("[data-action=back]");
+        }
+        int before = bob.measures("ppv:join-to-first-frame").size();
+        for (int join = 1; join <= JOINS; join++) {
+            bob.until("the wall", b -> "wall".equals(b.attribute(".ppv", "data-view")));
+            enterLunasRoom(bob);
+            int expected = before + join;
+            bob.until(
+                    "the first frame of join " + join,
+                    b -> b.measures("ppv:join-to-first-frame").size() >= expected);
+            bob.click("[data-action=back]");
+        }
+        List<Double> joins = bob.measures("ppv:join-to-first-frame");
+        List<Double> last = new ArrayList<>(joins.subList(joins.size() - JOINS, joins.size()));
+        last.sort(Double::compare);
+        double median = (last.get(JOINS / 2 - 1) + last.get(JOINS / 2)) / 2;
+        String report = String.format(
+                "join-to-first-frame median-ms=%.0f min-ms=%.0f max-ms=%.0f joins=%d all-ms=%s",
+                median, last.get(0), last.get(JOINS - 1), JOINS, last);
+        System.out.println("[measure] browser " + report);
+        Files.writeString(evidence.resolve("join-to-first-frame.txt"), report + "\n");
+        assertEquals(JOINS, last.size());
+    }
+
+    // --- people and pages ---
+
+    private Browser userPage(String who) {
+        Browser browser = browsers.computeIfAbsent(who, name -> Browser.open(name, evidence));
+        browser.go(server.site().uri("/demo/user.html"));
+        return browser;
+    }
+
+    private Browser performerPage(String who) {
+        Browser browser = browsers.computeIfAbsent(who, name -> Browser.open(name, evidence));
+        browser.go(server.site().uri("/demo/performer.html"));
+        return browser;
+    }
+
+    private static void openSignIn(Browser browser) {
+        browser.until("the sign-in form", b -> {
+            if (!b.shows("form.ppv-signin") && b.shows("[data-action=show-signin]")) {
+                b.click("[data-action=show-signin]");
+            }
+            return b.shows("form.ppv-signin");
+        });
+    }
+
+    private static void signIn(Browser browser, String username) {
+        openSignIn(browser);
+        browser.type("form.ppv-signin input[name=username]", username);
+        browser.type("form.ppv-signin input[name=password]", PASSWORD);
+        browser.click("[data-action=signin]");
+        browser.until(username + " signed in", b -> !b.shows("form.ppv-signin"));
+    }
+
+    private void enterLunasRoom(Browser browser) {
+        browser.until("Luna online", b -> "ONLINE".equals(b.attribute(card(luna), "data-status")));
+        browser.click(card(luna));
+        browser.until(browser.name() + " in Luna's room", b -> "room".equals(b.attribute(".ppv", "data-view")));
+        browser.find(".ppv-room[data-part]");
+    }
+
+    private static void confirmIfAsked(Browser browser) {
+        try {
+            browser.until("a confirmation", Duration.ofSeconds(2), b -> b.shows("[data-action=confirm]"));
+            browser.click("[data-action=confirm]");
+        } catch (org.openqa.selenium.TimeoutException noQuestion) {
+            // removed at once
+        }
+    }
+
+    private static String card(long performerId) {
+        return ".ppv-card[data-performer-id=\"" + performerId + "\"]";
+    }
+
+    private static WebElement host(Browser browser) {
+        return (WebElement) browser.script("return document.querySelector('.ppv-embed');");
+    }
+
+    /** Frames decoded by the page's first incoming video connection. */
+    private static int decoded(Browser browser) {
+        JsonArray peers = browser.diagnostics().getJsonArray("peers");
+        return peers == null || peers.isEmpty() ? 0 : peers.getJsonObject(0).getInt("framesDecoded", 0);
+    }
+
+    private static boolean hasLine(Browser browser, String text) {
+        return browser.all(".ppv-chat-line .ppv-text").stream().anyMatch(t -> text.equals(t.getText()));
+    }
+
+    private static String typingOf(Browser browser, String username) {
+        for (WebElement person : browser.all(".ppv-people li[data-user-id]")) {
+            if (username.equals(person.findElement(By.cssSelector(".ppv-name")).getText())) {
+                List<WebElement> bubble = person.findElements(By.cssSelector(".ppv-typing"));
+                return bubble.isEmpty() || !bubble.get(0).isDisplayed()
+                        ? ""
+                        : bubble.get(0).getText();
+            }
+        }
+        return "";
+    }
+
+    private static WebElement lastLineWithPhoto(Browser browser) {
+        List<WebElement> lines = browser.all(".ppv-chat-line");
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).findElements(By.cssSelector("img.ppv-photo")).isEmpty()) {
+                return lines.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** A screenshot at desktop size and one at phone size, where nothing may stick out sideways. */
+    private void shoot(Browser browser, String page) {
+        browser.screenshot(page + "-desktop");
+        browser.phone(true);
+        try {
+            browser.until(
+                    page + " laid out for a phone",
+                    b -> ((Number) b.script("return window.innerWidth;")).intValue() <= 400);
+            Number overflow = (Number) browser.script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertTrue(overflow.intValue() <= 0, page + " scrolls sideways on a phone by " + overflow + " px");
+            browser.screenshot(page + "-phone");
+        } finally {
+            browser.phone(false);
+        }
+    }
+
+    private Path picture() throws IOException {
+        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0x5b3cc4));
+        g.fillRect(0, 0, 320, 240);
+        g.setColor(Color.WHITE);
+        g.drawString("PPV Chat " + nonce, 20, 120);
+        g.dispose();
+        Path file = Files.createDirectories(evidence.resolve("tmp")).resolve("photo-" + nonce + ".png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    private long performerNamed(String displayName) {
+        String body = server.site().get("/api/webmasters/1/performers").body();
+        try (var reader = Json.createReader(new StringReader(body))) {
+            for (JsonValue performer : reader.readArray()) {
+                if (displayName.equals(performer.asJsonObject().getString("displayName"))) {
+                    return performer.asJsonObject().getJsonNumber("id").longValue();
+                }
+            }
+        }
+        throw new IllegalStateException("no performer " + displayName + " on the demo wall: " + body);
+    }
+
+    /** Credits for a user through the load driver's ledger adjustment (loopback only, off in production). */
+    private void grant(String username, long credits) {
+        var response = server.site()
+                .post(
+                        "/api/loadtest/webmasters/1/users/" + username + "/credits?credits=" + credits,
+                        Duration.ofSeconds(30));
+        assertEquals(200, response.statusCode(), response::body);
+    }
+}
