@@ -217,7 +217,7 @@ export function performerView(app) {
       clearRequests();
       peers.closeAllExcept(m.userId); // one-to-one: staff included
       people.keepOnly(m.userId);
-      startShow(m.showId, m.userId, m.ratePerMinute);
+      startShow(m.showId, m.userId, m.ratePerMinute, m.freeSeconds);
     });
     socket.on('show.ended', (m) => {
       endedShow(m);
@@ -332,8 +332,8 @@ export function performerView(app) {
   }
 
   // ---- the running show
-  function startShow(showId, userId, rate) {
-    state.show = {showId, userId, rate, startedAt: Date.now(), ended: false};
+  function startShow(showId, userId, rate, freeSeconds = 0) {
+    state.show = {showId, userId, rate, free: Number(freeSeconds) || 0, startedAt: Date.now(), ended: false};
     showPanel.hidden = false;
     showPanel.querySelector('[data-action=end-show]').hidden = false;
     setText(showTitle, t('performer.showWith', {name: userId != null ? names.get(userId) || '#' + userId : ''}));
@@ -346,7 +346,7 @@ export function performerView(app) {
     const show = state.show;
     if (!show) return;
     const seconds = show.ended && show.seconds != null ? show.seconds : Math.floor((Date.now() - show.startedAt) / 1000);
-    const credits = show.ended && show.credits != null ? show.credits : Math.ceil((seconds * show.rate) / 60);
+    const credits = show.ended && show.credits != null ? show.credits : Math.ceil((Math.max(0, seconds - show.free) * show.rate) / 60);
     showSeconds.dataset.seconds = String(seconds);
     setText(showSeconds, fmt.duration(seconds));
     showCredits.dataset.credits = String(credits);

@@ -190,7 +190,7 @@ export function roomView(app, {performer}) {
     }
     if (m.userId === me().userId) {
       state.request = null;
-      startMeter(m.showId, m.userId, m.ratePerMinute);
+      startMeter(m.showId, m.userId, m.ratePerMinute, m.freeSeconds);
       chat.system(t('show.startedYou', {name: performerName()}));
     }
     renderControls();
@@ -390,8 +390,8 @@ export function roomView(app, {performer}) {
 
   // ---- the meter: estimated every second from the start and the rate, corrected by balance messages
   let meterTimer = null;
-  function startMeter(showId, userId, ratePerMinute) {
-    state.show = {showId, userId, rate: ratePerMinute, startedAt: Date.now(), ended: false};
+  function startMeter(showId, userId, ratePerMinute, freeSeconds = 0) {
+    state.show = {showId, userId, rate: ratePerMinute, free: Number(freeSeconds) || 0, startedAt: Date.now(), ended: false};
     lowBalance.hidden = true;
     meter.hidden = false;
     endShow.hidden = false;
@@ -431,7 +431,7 @@ export function roomView(app, {performer}) {
       balance = show.balanceAfter != null ? show.balanceAfter : credits - spent;
     } else {
       seconds = Math.max(0, Math.floor((Date.now() - show.startedAt) / 1000));
-      spent = Math.ceil((seconds * show.rate) / 60);
+      spent = Math.ceil((Math.max(0, seconds - show.free) * show.rate) / 60); // the site's free seconds first
       balance = show.ended ? credits : Math.max(0, credits - spent); // held credits are charged at the end
     }
     meterSeconds.dataset.seconds = String(seconds);
