@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.NoSuchShadowRootException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -191,6 +192,7 @@ final class Browser implements AutoCloseable {
                 .pollingEvery(Duration.ofMillis(150))
                 .ignoring(NoSuchElementException.class)
                 .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchShadowRootException.class)
                 .withMessage(() -> name + ": waited " + patience.toSeconds() + " s for " + what)
                 .until(condition);
     }

@@ -185,6 +185,7 @@ public class LoadTest {
      * Grants a user of any site credits through the ledger (an audited adjustment by "loadtest"), so that a
      * browser test can run a show out of credits in seconds. Answers the new balance.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public long grant(long webmasterId, String username, long credits) {
         requireEnabled();
         long userId = em.createNamedQuery(ChatUser.BY_USERNAME, ChatUser.class)
