@@ -1,9 +1,7 @@
 package ppvchat.photos.entity;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -60,8 +58,8 @@ public class ChatPhoto {
     @Column(name = "byte_count", updatable = false)
     private int byteCount;
 
+    // Loaded with the row: lazy loading it (a fetch group) undid the removal time set beside it.
     @Lob
-    @Basic(fetch = FetchType.LAZY)
     private byte[] content;
 
     @NotNull
@@ -104,8 +102,8 @@ public class ChatPhoto {
     /** Taken down: the bytes go now, the row stays. Removing twice keeps the first time. */
     public void remove(Instant now) {
         if (removedAt == null) {
-            removedAt = Objects.requireNonNull(now);
             content = null;
+            removedAt = Objects.requireNonNull(now);
         }
     }
 
