@@ -35,7 +35,11 @@ class PackagingIT {
                                     "lib/ppv-batch.jar",
                                     "lib/mariadb-java-client.jar",
                                     "lib/flyway-core.jar",
-                                    "lib/flyway-mysql.jar")
+                                    "lib/flyway-mysql.jar",
+                                    "lib/thumbnailator.jar",
+                                    "lib/imageio-jpeg.jar",
+                                    "lib/imageio-webp.jar",
+                                    "lib/bucket4j_jdk17-core.jar")
                             .stream()
                             .map(name -> () -> assertTrue(ear.getEntry(name) != null, name)));
 

@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -274,6 +281,125 @@ abstract class RealtimeProtocolChecks {
                     assertThrows(SocketClient.Refused.class, () -> site.room(site.performer(), site.user(0)));
             assertEquals(403, again.status, "a banned user's new handshake is refused");
             assertEquals(4, site.counts().getInt("ModerationAction"), "kick, mute, removal and ban, recorded");
+        }
+    }
+
+    @Test
+    void aPhotoSharedInARoomReachesEveryoneIsServedSafelyAndCanBeTakenDown() throws Exception {
+        TestSite site = site("users=4");
+        String upload = "/api/webmasters/" + site.webmasterId() + "/rooms/"
+                + site.performer().performerId() + "/photos";
+        byte[] png = png(320, 200);
+        try (SocketClient star = site.enter(site.performer(), site.performer());
+                SocketClient moderator = site.enter(site.performer(), site.moderator());
+                SocketClient alice = site.enter(site.performer(), site.user(0));
+                SocketClient bob = site.enter(site.performer(), site.user(1));
+                SocketClient carol = site.enter(site.performer(), site.user(2))) {
+            HttpResponse<String> created = http.postBytes(upload, png, photoHeaders(site.user(0), "image/png"));
+            assertEquals(201, created.statusCode(), created.body());
+            JsonObject answer = TestSite.json(created.body());
+            String url = answer.getString("url");
+            assertTrue(url.matches("/api/webmasters/" + site.webmasterId() + "/chat-photos/[0-9a-f-]{36}"), url);
+            assertEquals(
+                    http.uri(url).toString(),
+                    created.headers().firstValue("Location").orElse(""),
+                    "Location names the photo");
+            assertEquals(320, answer.getInt("width"));
+            assertEquals(200, answer.getInt("height"));
+            for (SocketClient inRoom : List.of(star, moderator, alice, bob, carol)) {
+                JsonObject line = inRoom.take("chat");
+                assertEquals(answer.getString("messageId"), line.getString("id"));
+                assertEquals("", line.getString("text"));
+                assertEquals(url, line.getJsonObject("photo").getString("url"));
+                assertEquals(320, line.getJsonObject("photo").getInt("width"));
+            }
+
+            HttpResponse<byte[]> served = http.anotherVisitor().getBytes(url);
+            assertEquals(200, served.statusCode());
+            assertEquals(
+                    "image/jpeg", served.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(
+                    "nosniff",
+                    served.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals(
+                    "default-src 'none'; sandbox",
+                    served.headers().firstValue("Content-Security-Policy").orElse(""));
+            assertEquals(
+                    "inline; filename=\"photo.jpg\"",
+                    served.headers().firstValue("Content-Disposition").orElse(""));
+            assertEquals(
+                    "private, max-age=86400",
+                    served.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(
+                    "cross-origin",
+                    served.headers().firstValue("Cross-Origin-Resource-Policy").orElse(""));
+            BufferedImage picture = ImageIO.read(new ByteArrayInputStream(served.body()));
+            assertTrue(picture != null && picture.getWidth() == 320 && picture.getHeight() == 200, "decodes");
+
+            assertRefusal(
+                    400, "join the room first", http.postBytes(upload, png, photoHeaders(site.user(3), "image/png")));
+            try (SocketClient late = site.room(site.performer(), site.user(3))) {
+                JsonObject history =
+                        late.take("welcome").getJsonArray("history").getJsonObject(0);
+                assertEquals(url, history.getJsonObject("photo").getString("url"), "photo lines are history");
+            }
+
+            byte[] text = "not a picture at all\n".getBytes(StandardCharsets.UTF_8);
+            assertRefusal(
+                    400,
+                    "this file is not a picture we can read: send a JPEG, PNG, GIF or WebP",
+                    http.postBytes(upload, text, photoHeaders(site.user(0), "image/png")));
+            assertEquals(
+                    415,
+                    http.postBytes(upload, png, photoHeaders(site.user(0), "text/plain"))
+                            .statusCode());
+            assertRefusal(401, "sign in first: no token", http.postBytes(upload, png, "Content-Type", "image/png"));
+            assertEquals(
+                    401,
+                    http.postBytes(upload, png, "Content-Type", "image/png", "Authorization", "Bearer forged")
+                            .statusCode());
+
+            moderator.send(Json.createObjectBuilder()
+                    .add("type", "mute")
+                    .add("userId", site.user(2).userId())
+                    .add("minutes", 5)
+                    .build());
+            carol.take("moderation", m -> m.getString("action").equals("mute"));
+            HttpResponse<String> muted = http.postBytes(upload, png, photoHeaders(site.user(2), "image/png"));
+            assertEquals(400, muted.statusCode(), muted.body());
+            assertTrue(muted.body().contains("muted"), muted.body());
+
+            for (int i = 0; i < 3; i++) {
+                http.postBytes(upload, text, photoHeaders(site.user(1), "image/png"));
+            }
+            HttpResponse<String> tooMany = http.postBytes(upload, png, photoHeaders(site.user(1), "image/png"));
+            assertEquals(429, tooMany.statusCode(), tooMany.body());
+            assertTrue(tooMany.headers().firstValue("Retry-After").isPresent());
+            assertFalse(bob.got("chat", QUIET), "refused uploads post nothing");
+            assertRefusal(
+                    413,
+                    "a photo may have at most 10 MB",
+                    http.postBytes(upload, new byte[10 * 1024 * 1024 + 1], photoHeaders(site.user(3), "image/png")));
+            assertEquals(1, site.counts().getInt("ChatPhoto"), "refused uploads store nothing");
+
+            moderator.send(message("chat.remove", "messageId", answer.getString("messageId")));
+            assertEquals(
+                    answer.getString("messageId"), alice.take("chat.removed").getString("id"));
+            assertRefusal(410, "this photo was removed", http.get(url));
+            assertEquals(
+                    404, http.get(url.substring(0, url.length() - 4) + "0000").statusCode());
+            assertEquals(
+                    404,
+                    http.get("/api/webmasters/" + (site.webmasterId() + 1000) + "/chat-photos/"
+                                    + url.substring(url.lastIndexOf('/') + 1))
+                            .statusCode(),
+                    "another site's id");
+
+            byte[] noise = noisyPng(1000, 1000);
+            assertTrue(noise.length > 2_500_000, "a few megabytes, as phone pictures are: " + noise.length);
+            HttpResponse<String> big = http.postBytes(upload, noise, photoHeaders(site.user(0), "image/png"));
+            assertEquals(201, big.statusCode(), big.body());
+            assertEquals(1000, TestSite.json(big.body()).getInt("width"));
         }
     }
 
@@ -554,6 +680,41 @@ abstract class RealtimeProtocolChecks {
             Readiness.sleep(Duration.ofMillis(100));
         } while (now != expected && System.nanoTime() < deadline);
         assertEquals(expected, now, "sockets left open after refusals and closes");
+    }
+
+    private static String[] photoHeaders(TestSite.Member who, String contentType) {
+        return new String[] {"Content-Type", contentType, "Authorization", "Bearer " + who.token()};
+    }
+
+    private static byte[] png(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.ORANGE);
+        g.fillRect(0, 0, width / 2, height);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] noisyPng(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static void assertRefusal(int status, String error, HttpResponse<String> answer) {
+        assertEquals(status, answer.statusCode(), answer.body());
+        JsonObject body = TestSite.json(answer.body());
+        assertEquals(status, body.getInt("status"));
+        assertEquals(error, body.getString("error"));
     }
 
     private static void assertBooksBalance(TestSite site) {

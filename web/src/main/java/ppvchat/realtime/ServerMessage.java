@@ -74,8 +74,14 @@ public sealed interface ServerMessage {
 
     record WatcherLeft(long userId) implements ServerMessage {}
 
-    /** A chat line; {@code showId} is set for chat inside a private show. Text is plain text, never HTML. */
-    record Chat(String id, Person from, String text, Instant at, Long showId) implements ServerMessage {}
+    /**
+     * A chat line; {@code showId} is set for chat inside a private show. Text is plain text, never HTML. A shared
+     * photo is a line with empty text and its {@code photo}.
+     */
+    record Chat(String id, Person from, String text, Instant at, Long showId, Photo photo) implements ServerMessage {}
+
+    /** A photo in a chat line: where to load it (a path on this server) and its size in pixels. */
+    record Photo(String url, int width, int height) {}
 
     record ChatRemoved(String id) implements ServerMessage {}
 

@@ -15,6 +15,9 @@ import java.util.logging.Logger;
 import ppvchat.accounts.entity.Forbidden;
 import ppvchat.accounts.entity.NotSignedIn;
 import ppvchat.accounts.entity.TooManyAttempts;
+import ppvchat.photos.entity.PhotoRemoved;
+import ppvchat.photos.entity.PhotoTooLarge;
+import ppvchat.photos.entity.UnsupportedPhotoType;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 
@@ -43,6 +46,15 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
             return Response.fromResponse(answer(429, tooMany.getMessage()))
                     .header("Retry-After", tooMany.retryAfterSeconds())
                     .build();
+        }
+        if (cause instanceof UnsupportedPhotoType unsupported) {
+            return answer(Response.Status.UNSUPPORTED_MEDIA_TYPE.getStatusCode(), unsupported.getMessage());
+        }
+        if (cause instanceof PhotoTooLarge tooLarge) {
+            return answer(Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(), tooLarge.getMessage());
+        }
+        if (cause instanceof PhotoRemoved removed) {
+            return answer(Response.Status.GONE.getStatusCode(), removed.getMessage());
         }
         if (cause instanceof DomainException | cause instanceof IllegalArgumentException) {
             return answer(Response.Status.BAD_REQUEST.getStatusCode(), cause.getMessage());

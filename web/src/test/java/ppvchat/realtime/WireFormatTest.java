@@ -71,10 +71,28 @@ class WireFormatTest {
                 new ServerMessage.Person(2, "alice", "USER"),
                 "<b>hi</b>",
                 Instant.parse("2026-11-27T10:00:00Z"),
+                null,
                 null));
         assertTrue(chat.startsWith("{\"type\":\"chat\""), chat);
         assertTrue(chat.contains("\"text\":\"<b>hi</b>\""), "text is data, sent as it is: " + chat);
         assertTrue(!chat.contains("showId"), chat);
+        assertTrue(!chat.contains("photo"), "a text line has no photo: " + chat);
         assertEquals("{\"type\":\"pong\"}", wire.encode(new ServerMessage.Pong()));
+    }
+
+    @Test
+    void aPhotoLineCarriesEmptyTextAndThePhotosUrlAndSize() {
+        String chat = wire.encode(new ServerMessage.Chat(
+                "id-2",
+                new ServerMessage.Person(2, "alice", "USER"),
+                "",
+                Instant.parse("2026-11-27T10:00:00Z"),
+                null,
+                new ServerMessage.Photo("/api/webmasters/1/chat-photos/0f8e", 800, 600)));
+        assertTrue(chat.contains("\"text\":\"\""), chat);
+        assertTrue(
+                chat.contains(
+                        "\"photo\":{\"height\":600,\"url\":\"/api/webmasters/1/chat-photos/0f8e\",\"width\":800}"),
+                chat);
     }
 }

@@ -3,7 +3,10 @@ package ppvchat.accounts.entity;
 import java.time.Duration;
 import ppvchat.platform.entity.DomainException;
 
-/** Too many failed sign-ins from one account or address, or new guests from one address: try again later. */
+/**
+ * Too many failed sign-ins from one account or address, new guests from one address, or photos from one user:
+ * try again later.
+ */
 public class TooManyAttempts extends DomainException {
 
     private static final long serialVersionUID = 1L;
@@ -11,7 +14,11 @@ public class TooManyAttempts extends DomainException {
     private final long retryAfterSeconds;
 
     public TooManyAttempts(Duration retryAfter) {
-        super("too many attempts; try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds");
+        this("too many attempts; try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds", retryAfter);
+    }
+
+    public TooManyAttempts(String message, Duration retryAfter) {
+        super(message);
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
     }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import ppvchat.accounts.entity.ChatUser;
@@ -24,8 +25,9 @@ import ppvchat.tenancy.entity.Webmaster;
 
 /**
  * Talking in a room: public chat (free, for roles with the public-chat permission), chat between the two
- * sides of a private show, and typing previews for staff allowed to watch them. Text is masked with the
- * webmaster's word list before it is kept or sent, and is plain text: clients never render it as HTML.
+ * sides of a private show, photos shared as lines of their own, and typing previews for staff allowed to watch
+ * them. Text is masked with the webmaster's word list before it is kept or sent, and is plain text: clients
+ * never render it as HTML.
  */
 @Stateless
 public class Chat {
@@ -55,30 +57,22 @@ public class Chat {
 
     /** Says {@code text} in the performer's room; inside a private show only its two sides hear it. */
     public ChatLine say(long webmasterId, long userId, long performerId, String text) {
-        Webmaster site = webmasters.find(webmasterId);
-        Room room = roomOf(webmasterId, performerId);
-        ChatUser user = present(room, userId);
-        Instant now = clock.instant();
-        requireMayTalk(user, performerId, now);
-        String masked = words.mask(clean(text), site.badWords());
-        Room.Running show = room.running().orElse(null);
-        ChatLine line;
-        if (show != null) {
-            if (!room.inShow(userId)) {
-                throw new DomainException("the room is in a private show: only its two sides can talk");
-            }
-            line = new ChatLine(id(), userId, user.username(), user.role(), masked, now, show.showId());
-            events.publish(new RoomEvent.ChatPosted(
-                    webmasterId, performerId, line, Set.of(show.userId(), room.performerUserId())));
-            return line;
-        }
-        if (!site.permits(user.role(), Permission.PUBLIC_CHAT)) {
-            throw new DomainException("your role may not chat in public on this site: sign in or register");
-        }
-        line = new ChatLine(id(), userId, user.username(), user.role(), masked, now, null);
-        chats.remember(performerId, line);
-        events.publish(new RoomEvent.ChatPosted(webmasterId, performerId, line, Set.of()));
-        return line;
+        Speaker speaker = speaker(webmasterId, userId, performerId);
+        String masked = words.mask(clean(text), speaker.site().badWords());
+        return post(speaker, masked, null);
+    }
+
+    /**
+     * Shares a stored photo in the performer's room as a line of its own, under the same rules as
+     * {@link #say}: inside a private show only its two sides see it, and it is not kept in the history.
+     */
+    public ChatLine share(long webmasterId, long userId, long performerId, ChatLine.Photo photo) {
+        return post(speaker(webmasterId, userId, performerId), "", Objects.requireNonNull(photo));
+    }
+
+    /** Refuses, as {@link #say} would, someone who may not post in the room now; posts nothing. */
+    public void requireMayPost(long webmasterId, long userId, long performerId) {
+        requireMayPostNow(speaker(webmasterId, userId, performerId));
     }
 
     /** What someone is typing; it reaches only those who started watching previews in this room. */
@@ -115,6 +109,55 @@ public class Chat {
             throw new DomainException("your role may not watch live typing");
         }
         em.persist(new TypingPreviewAudit(viewer, performerId, clock.instant()));
+    }
+
+    /** Who is about to post where: present in the room, not banned, not muted. */
+    private record Speaker(Webmaster site, Room room, ChatUser user, Instant now) {}
+
+    private Speaker speaker(long webmasterId, long userId, long performerId) {
+        Webmaster site = webmasters.find(webmasterId);
+        Room room = roomOf(webmasterId, performerId);
+        ChatUser user = present(room, userId);
+        Instant now = clock.instant();
+        requireMayTalk(user, performerId, now);
+        return new Speaker(site, room, user, now);
+    }
+
+    /** The running private show the line belongs to, if any; refuses who may not post now. */
+    private Room.Running requireMayPostNow(Speaker speaker) {
+        Room room = speaker.room();
+        Room.Running show = room.running().orElse(null);
+        if (show != null) {
+            if (!room.inShow(speaker.user().id())) {
+                throw new DomainException("the room is in a private show: only its two sides can talk");
+            }
+        } else if (!speaker.site().permits(speaker.user().role(), Permission.PUBLIC_CHAT)) {
+            throw new DomainException("your role may not chat in public on this site: sign in or register");
+        }
+        return show;
+    }
+
+    private ChatLine post(Speaker speaker, String text, ChatLine.Photo photo) {
+        Room.Running show = requireMayPostNow(speaker);
+        Room room = speaker.room();
+        ChatUser user = speaker.user();
+        ChatLine line = new ChatLine(
+                id(),
+                user.id(),
+                user.username(),
+                user.role(),
+                text,
+                speaker.now(),
+                show == null ? null : show.showId(),
+                photo);
+        if (show != null) {
+            events.publish(new RoomEvent.ChatPosted(
+                    room.webmasterId(), room.performerId(), line, Set.of(show.userId(), room.performerUserId())));
+            return line;
+        }
+        chats.remember(room.performerId(), line);
+        events.publish(new RoomEvent.ChatPosted(room.webmasterId(), room.performerId(), line, Set.of()));
+        return line;
     }
 
     private void requireMayTalk(ChatUser user, long performerId, Instant now) {

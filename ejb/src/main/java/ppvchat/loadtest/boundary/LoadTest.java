@@ -152,8 +152,8 @@ public class LoadTest {
     public Map<String, Long> counts(long webmasterId) {
         requireEnabled();
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String entity :
-                List.of("PrivateShow", "Earning", "LedgerEntry", "ModerationAction", "TypingPreviewAudit")) {
+        for (String entity : List.of(
+                "PrivateShow", "Earning", "LedgerEntry", "ModerationAction", "TypingPreviewAudit", "ChatPhoto")) {
             counts.put(
                     entity,
                     em.createQuery("SELECT COUNT(e) FROM " + entity + " e WHERE e.webmasterId = :w", Long.class)

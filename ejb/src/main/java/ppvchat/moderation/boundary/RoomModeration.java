@@ -15,6 +15,7 @@ import ppvchat.chat.control.RoomChats;
 import ppvchat.ledger.control.Ledger;
 import ppvchat.metering.boundary.ShowBilling;
 import ppvchat.moderation.entity.ModerationAction;
+import ppvchat.photos.boundary.Photos;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 import ppvchat.rooms.boundary.RoomEvent;
@@ -58,6 +59,9 @@ public class RoomModeration {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    Photos photos;
 
     @Inject
     RoomEvents events;
@@ -109,7 +113,7 @@ public class RoomModeration {
         events.publish(new RoomEvent.Muted(webmasterId, performerId, targetUserId, until, why));
     }
 
-    /** Takes a public message down for everyone in the room. */
+    /** Takes a public message down for everyone in the room; a photo line takes its photo down too. */
     public void remove(long webmasterId, long actorUserId, long performerId, String lineId) {
         actingIn(webmasterId, actorUserId, performerId, Permission.KICK);
         ChatLine line = chats.history(performerId).stream()
@@ -117,9 +121,16 @@ public class RoomModeration {
                 .findFirst()
                 .orElseThrow(() -> new NotFound("that message is no longer in the room's chat"));
         ChatUser author = em.find(ChatUser.class, line.userId());
-        String text = line.text().length() > 100 ? line.text().substring(0, 100) + "…" : line.text();
+        String what;
+        if (line.isPhoto()) {
+            // The photo goes with its line: its bytes are dropped in this transaction, its URL answers 410.
+            photos.remove(webmasterId, line.photo().id());
+            what = "removed photo " + line.photo().id();
+        } else {
+            what = "removed: " + (line.text().length() > 100 ? line.text().substring(0, 100) + "…" : line.text());
+        }
         em.persist(ModerationAction.removal(
-                author, performerId, ModerationAction.Actor.user(actorUserId), "removed: " + text, clock.instant()));
+                author, performerId, ModerationAction.Actor.user(actorUserId), what, clock.instant()));
         chats.remove(performerId, lineId);
         events.publish(new RoomEvent.ChatRemoved(webmasterId, performerId, lineId));
     }

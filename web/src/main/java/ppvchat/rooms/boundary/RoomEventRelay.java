@@ -120,7 +120,7 @@ public class RoomEventRelay {
                     new ServerMessage.Tipped(
                             tip.userId(), personIn(w, p, tip.userId()).name(), tip.credits()));
         } else if (event instanceof RoomEvent.ChatPosted posted) {
-            var message = Welcomes.chat(posted.line());
+            var message = Welcomes.chat(w, posted.line());
             if (posted.onlyTo().isEmpty()) {
                 fanout.toRoom(w, p, message);
             } else {

@@ -3,6 +3,7 @@ package ppvchat.rooms.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import ppvchat.chat.boundary.ChatLine;
+import ppvchat.photos.boundary.PhotoLinks;
 import ppvchat.realtime.Connection;
 import ppvchat.realtime.Fanout;
 import ppvchat.realtime.ServerMessage;
@@ -44,19 +45,27 @@ public class Welcomes {
                                 r.ratePerMinute(),
                                 r.requestedAt()))
                         .toList(),
-                arrival.history().stream().map(Welcomes::chat).toList(),
+                arrival.history().stream()
+                        .map(line -> chat(connection.where().webmasterId(), line))
+                        .toList(),
                 arrival.iceServers().stream()
                         .map(ice -> new ServerMessage.Ice(ice.urls(), ice.username(), ice.credential()))
                         .toList());
     }
 
-    public static ServerMessage.Chat chat(ChatLine line) {
+    public static ServerMessage.Chat chat(long webmasterId, ChatLine line) {
         return new ServerMessage.Chat(
                 line.id(),
                 new ServerMessage.Person(
                         line.userId(), line.username(), line.role().name()),
                 line.text(),
                 line.at(),
-                line.showId());
+                line.showId(),
+                line.isPhoto()
+                        ? new ServerMessage.Photo(
+                                PhotoLinks.path(webmasterId, line.photo().id()),
+                                line.photo().width(),
+                                line.photo().height())
+                        : null);
     }
 }

@@ -1,0 +1,127 @@
+package ppvchat.photos.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ppvchat.accounts.control.ChatIdentity;
+import ppvchat.accounts.control.ChatTokens;
+import ppvchat.accounts.entity.ChatUser;
+import ppvchat.accounts.entity.NotSignedIn;
+import ppvchat.chat.boundary.Chat;
+import ppvchat.chat.boundary.ChatLine;
+import ppvchat.photos.control.PhotoEncoder;
+import ppvchat.photos.control.PhotoThrottle;
+import ppvchat.photos.entity.ChatPhoto;
+import ppvchat.photos.entity.PhotoTooLarge;
+import ppvchat.photos.entity.UnsupportedPhotoType;
+import ppvchat.platform.entity.NotFound;
+
+/**
+ * Photos in a room's chat: a signed-in user present in the room shares one (the same rules as a chat line),
+ * anyone holding its URL sees it, a moderator takes it down. Only the re-encoded photo is stored; a refused
+ * upload stores nothing.
+ */
+@Stateless
+public class Photos {
+
+    /** What an upload may be declared as; the bytes decide what it really is. */
+    public static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ChatTokens tokens;
+
+    @Inject
+    PhotoThrottle throttle;
+
+    @Inject
+    PhotoEncoder encoder;
+
+    @Inject
+    Chat chat;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "ppv.photos.max-bytes", defaultValue = "10485760")
+    long maxBytes;
+
+    /** Shares the picture in {@code body} in the performer's room, as the user the token names. */
+    public SharedPhoto share(long webmasterId, String token, long performerId, String declaredType, InputStream body) {
+        ChatUser user = userOf(webmasterId, token);
+        if (!TYPES.contains(baseType(declaredType))) {
+            throw new UnsupportedPhotoType();
+        }
+        throttle.take(webmasterId, user.id());
+        byte[] source = readAtMost(body, maxBytes);
+        // Refuse who may not post before the costly decoding; share checks again after it.
+        chat.requireMayPost(webmasterId, user.id(), performerId);
+        ChatPhoto photo = ChatPhoto.share(user, performerId, encoder.encode(source), clock.instant());
+        em.persist(photo);
+        ChatLine line = chat.share(
+                webmasterId, user.id(), performerId, new ChatLine.Photo(photo.id(), photo.width(), photo.height()));
+        return new SharedPhoto(line.id(), photo.id(), photo.width(), photo.height());
+    }
+
+    /** The photo's bytes; gone once removed. */
+    public PhotoFile file(long webmasterId, String photoId) {
+        ChatPhoto photo = find(webmasterId, photoId);
+        return new PhotoFile(photo.contentType(), photo.content());
+    }
+
+    /** Takes the photo down: its bytes are dropped now, the row stays for the trail. */
+    public void remove(long webmasterId, String photoId) {
+        find(webmasterId, photoId).remove(clock.instant());
+    }
+
+    private ChatPhoto find(long webmasterId, String photoId) {
+        ChatPhoto photo = photoId == null ? null : em.find(ChatPhoto.class, photoId);
+        if (photo == null || !photo.belongsTo(webmasterId)) {
+            throw new NotFound("no such photo");
+        }
+        return photo;
+    }
+
+    private ChatUser userOf(long webmasterId, String token) {
+        ChatIdentity identity = tokens.verify(token, webmasterId);
+        ChatUser user = em.find(ChatUser.class, identity.userId());
+        if (user == null || user.webmasterId() != webmasterId) {
+            throw new NotSignedIn("the token is not valid: sign in again");
+        }
+        return user;
+    }
+
+    private static String baseType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters))
+                .strip()
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads the whole body, refusing it as soon as it passes the limit (it is never read further). */
+    static byte[] readAtMost(InputStream body, long limit) {
+        try {
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new PhotoTooLarge(limit);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload was cut off", e);
+        }
+    }
+}

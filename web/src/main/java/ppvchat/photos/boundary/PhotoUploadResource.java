@@ -1,0 +1,56 @@
+package ppvchat.photos.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+
+/**
+ * A user shares a picture in a room's chat: the raw bytes as the body (no multipart), the chat token as a bearer
+ * token. Any declared type reaches the boundary, which answers 415 itself with a sentence for the person.
+ */
+@RequestScoped
+@Path("webmasters/{webmasterId: [0-9]{1,18}}/rooms/{performerId: [0-9]{1,18}}/photos")
+public class PhotoUploadResource {
+
+    /** The answer to an upload: the chat line that shows the photo, and the photo. */
+    public record Uploaded(String messageId, String url, int width, int height) {}
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    Photos photos;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(
+            @PathParam("webmasterId") long webmasterId,
+            @PathParam("performerId") long performerId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
+        String token = authorization != null && authorization.startsWith(BEARER)
+                ? authorization.substring(BEARER.length())
+                : null;
+        SharedPhoto shared = photos.share(webmasterId, token, performerId, contentType, body);
+        String url = PhotoLinks.path(webmasterId, shared.photoId());
+        CacheControl never = new CacheControl();
+        never.setNoStore(true);
+        never.setNoTransform(false);
+        return Response.created(URI.create(url))
+                .entity(new Uploaded(shared.messageId(), url, shared.width(), shared.height()))
+                .cacheControl(never)
+                .build();
+    }
+}
