@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.NoSuchShadowRootException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
@@ -211,11 +211,28 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** A screenshot of what is shown now, kept with the build's evidence; answers its path. */
+    /** A screenshot of the whole page (beyond the window too), kept with the build's evidence; answers its path. */
     Path screenshot(String title) {
         try {
             Path file = Files.createDirectories(evidence.resolve("screenshots")).resolve(title + ".png");
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            Map<String, Object> layout = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Number> content = (Map<String, Number>) layout.get("cssContentSize");
+            Map<String, Object> shot = driver.executeCdpCommand(
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of(
+                                    "x", 0,
+                                    "y", 0,
+                                    "width", content.get("width"),
+                                    "height", content.get("height"),
+                                    "scale", 1)));
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
