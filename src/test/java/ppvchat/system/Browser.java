@@ -49,8 +49,13 @@ final class Browser implements AutoCloseable {
         this.evidence = evidence;
     }
 
-    /** A new browser for {@code name}; screenshots go to {@code evidence}. */
+    /** A new browser for {@code name}, in English; screenshots go to {@code evidence}. */
     static Browser open(String name, Path evidence) {
+        return open(name, evidence, "en-US");
+    }
+
+    /** A new browser whose person prefers {@code language} (e.g. de-DE). */
+    static Browser open(String name, Path evidence, String language) {
         try {
             Path profile = Files.createDirectories(evidence.resolve("profiles").resolve(name));
             Path tmp = Files.createDirectories(evidence.resolve("tmp"));
@@ -83,7 +88,8 @@ final class Browser implements AutoCloseable {
                     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
                     "--user-data-dir=" + profile,
                     "--window-size=1280,800",
-                    "--lang=en-US");
+                    "--lang=" + language);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
             options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             return new Browser(name, new ChromeDriver(service, options), evidence);
         } catch (IOException e) {

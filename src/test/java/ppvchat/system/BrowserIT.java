@@ -217,13 +217,30 @@ class BrowserIT {
         shoot(mia, "wall-signed-in");
         mia.click("[data-action=signout]");
         shoot(mia, "wall-visitor");
+        mia.click("[data-action=show-signin]");
+        mia.visible("form.ppv-signin");
+        shoot(mia, "signin");
     }
 
     @Test
     @Order(7)
+    void aVisitorWhoseBrowserPrefersGermanGetsTheChatInGerman() {
+        try (Browser gast = Browser.open("gast", evidence, "de-DE")) {
+            gast.go(server.site().uri("/demo/user.html"));
+            gast.until("the wall", b -> "wall".equals(b.attribute(".ppv", "data-view")));
+            assertEquals("de", gast.attribute(".ppv", "lang"), "the site speaks English; the browser asks for German");
+            assertEquals("Anmelden", gast.visible("[data-action=show-signin]").getText());
+            assertTrue(gast.text().contains("60 Credits pro Minute"), "Luna's price, from the German table");
+            shoot(gast, "wall-visitor-de");
+        }
+    }
+
+    @Test
+    @Order(8)
     void aPrivateShowEjectsTheOthersBillsEverySecondAndEndsWhenTheCreditsRunOut() {
         Browser dan = browsers.get("mia");
         String username = "dan-" + nonce;
+        dan.click("[data-action=back]");
         openSignIn(dan);
         dan.type("form.ppv-signin input[name=username]", username);
         dan.type("form.ppv-signin input[name=password]", "a-long-password");
@@ -276,7 +293,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void joinToFirstFrameIsMeasuredOverTenJoins() throws IOException {
         Browser bob = browsers.get("bob");
         if (bob.shows("[data-action=back]")) {

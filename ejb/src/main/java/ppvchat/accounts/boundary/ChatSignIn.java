@@ -9,11 +9,11 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import ppvchat.accounts.control.ChatIdentity;
 import ppvchat.accounts.control.ChatToken;
 import ppvchat.accounts.control.ChatTokens;
 import ppvchat.accounts.control.PasswordHashing;
 import ppvchat.accounts.control.SignInThrottle;
+import ppvchat.accounts.control.TokenHolders;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.NotSignedIn;
 import ppvchat.accounts.entity.Role;
@@ -47,6 +47,9 @@ public class ChatSignIn {
 
     @Inject
     ChatTokens tokens;
+
+    @Inject
+    TokenHolders holders;
 
     @Inject
     SignInThrottle throttle;
@@ -104,22 +107,13 @@ public class ChatSignIn {
 
     /** A fresh token for a session whose token is still valid, so that a chat can stay open for hours. */
     public SignedIn refresh(long webmasterId, String token) {
-        return signedIn(requireNotBanned(bearer(webmasterId, token)));
+        return signedIn(requireNotBanned(holders.userOf(webmasterId, token)));
     }
 
     /** The account a valid token names, with its balance as it stands now. */
     public ChatAccount account(long webmasterId, String token) {
-        ChatUser user = bearer(webmasterId, token);
+        ChatUser user = holders.userOf(webmasterId, token);
         return new ChatAccount(user.id(), user.username(), user.role().name(), user.credits(), user.available());
-    }
-
-    private ChatUser bearer(long webmasterId, String token) {
-        ChatIdentity identity = tokens.verify(token, webmasterId);
-        ChatUser user = em.find(ChatUser.class, identity.userId());
-        if (user == null || user.webmasterId() != webmasterId) {
-            throw new NotSignedIn("the token is not valid: sign in again");
-        }
-        return user;
     }
 
     private SignedIn signedIn(ChatUser user) {

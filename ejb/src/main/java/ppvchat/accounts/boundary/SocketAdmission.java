@@ -2,14 +2,10 @@ package ppvchat.accounts.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import ppvchat.accounts.control.ChatIdentity;
-import ppvchat.accounts.control.ChatTokens;
+import ppvchat.accounts.control.TokenHolders;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.Forbidden;
-import ppvchat.accounts.entity.NotSignedIn;
 import ppvchat.tenancy.boundary.Webmasters;
 import ppvchat.tenancy.entity.Webmaster;
 
@@ -23,25 +19,18 @@ public class SocketAdmission {
 
     private static final int MAX_SHOWN_ORIGIN = 100;
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     Webmasters webmasters;
 
     @Inject
-    ChatTokens tokens;
+    TokenHolders holders;
 
     @Inject
     Clock clock;
 
     public Admitted admit(long webmasterId, String token, String origin) {
         requireOrigin(webmasterId, origin);
-        ChatIdentity identity = tokens.verify(token, webmasterId);
-        ChatUser user = em.find(ChatUser.class, identity.userId());
-        if (user == null || user.webmasterId() != webmasterId) {
-            throw new NotSignedIn("the token is not valid: sign in again");
-        }
+        ChatUser user = holders.userOf(webmasterId, token);
         if (user.isBannedAt(clock.instant())) {
             throw new Forbidden("you are banned until " + user.bannedUntil());
         }

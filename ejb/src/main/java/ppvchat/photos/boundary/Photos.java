@@ -11,10 +11,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import ppvchat.accounts.control.ChatIdentity;
-import ppvchat.accounts.control.ChatTokens;
+import ppvchat.accounts.control.TokenHolders;
 import ppvchat.accounts.entity.ChatUser;
-import ppvchat.accounts.entity.NotSignedIn;
 import ppvchat.chat.boundary.Chat;
 import ppvchat.chat.boundary.ChatLine;
 import ppvchat.photos.control.PhotoEncoder;
@@ -39,7 +37,7 @@ public class Photos {
     EntityManager em;
 
     @Inject
-    ChatTokens tokens;
+    TokenHolders holders;
 
     @Inject
     PhotoThrottle throttle;
@@ -59,7 +57,7 @@ public class Photos {
 
     /** Shares the picture in {@code body} in the performer's room, as the user the token names. */
     public SharedPhoto share(long webmasterId, String token, long performerId, String declaredType, InputStream body) {
-        ChatUser user = userOf(webmasterId, token);
+        ChatUser user = holders.userOf(webmasterId, token);
         if (!TYPES.contains(baseType(declaredType))) {
             throw new UnsupportedPhotoType();
         }
@@ -91,15 +89,6 @@ public class Photos {
             throw new NotFound("no such photo");
         }
         return photo;
-    }
-
-    private ChatUser userOf(long webmasterId, String token) {
-        ChatIdentity identity = tokens.verify(token, webmasterId);
-        ChatUser user = em.find(ChatUser.class, identity.userId());
-        if (user == null || user.webmasterId() != webmasterId) {
-            throw new NotSignedIn("the token is not valid: sign in again");
-        }
-        return user;
     }
 
     private static String baseType(String contentType) {
