@@ -105,6 +105,11 @@ final class Browser implements AutoCloseable {
         driver.get(page.toString());
     }
 
+    /** Reloads the page, as a person pressing F5 or a phone bringing a tab back does. */
+    void reload() {
+        driver.navigate().refresh();
+    }
+
     /** The embed's shadow root, once the client has mounted. */
     SearchContext ui() {
         return until("the chat to mount", b -> {

@@ -150,10 +150,44 @@ class BrowserIT {
             assertTrue(page.all(".ppv-chat-line b").isEmpty(), "user text is never HTML");
         }
         assertEquals("", alice.find("form.ppv-chat-form [name=chat]").getAttribute("value"), "input emptied");
+        assertEquals(true, chatInputFocused(alice), "at a desk the input keeps the focus for the next line");
+
+        alice.phone(true);
+        try {
+            String fromPhone = "sent from a phone " + nonce;
+            alice.type("form.ppv-chat-form [name=chat]", fromPhone);
+            alice.find("form.ppv-chat-form [name=chat]").sendKeys(Keys.ENTER);
+            browsers.get("bob").until("the phone's line", b -> hasLine(b, fromPhone));
+            assertEquals(
+                    false,
+                    chatInputFocused(alice),
+                    "on a phone the input lets go after sending, so the keyboard hides");
+        } finally {
+            alice.phone(false);
+        }
     }
 
     @Test
     @Order(4)
+    void aTipReachesThePerformerAndCountsInTodaysEarnings() {
+        Browser alice = browsers.get("alice");
+        Browser performer = browsers.get("luna");
+        String earningsBefore = performer.find(".ppv-earnings").getText();
+        alice.click("[data-action=tip][data-credits=\"10\"]");
+
+        alice.until("alice's balance after the tip", b -> "990".equals(b.attribute(".ppv-balance", "data-credits")));
+        WebElement tip = performer.until("the tip in luna's feed", b -> b.all(".ppv-tips li").stream()
+                .filter(li -> li.getText().contains("alice") && li.getText().contains("10"))
+                .findFirst()
+                .orElse(null));
+        assertTrue(tip.isDisplayed());
+        performer.until(
+                "today's earnings updated",
+                b -> !earningsBefore.equals(b.find(".ppv-earnings").getText()));
+    }
+
+    @Test
+    @Order(5)
     void aModeratorSeesWhatUsersTypeAndUsersNever() {
         Browser mia = userPage("mia");
         signIn(mia, "mia");
@@ -175,7 +209,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aPhotoGoesToTheRoomANonImageIsRefusedAndAModeratorRemovesIt() throws IOException {
         Browser alice = browsers.get("alice");
         Browser bob = browsers.get("bob");
@@ -206,7 +240,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void everyPageFitsAPhoneAndScreenshotsAreKept() {
         shoot(browsers.get("alice"), "room-watcher");
         shoot(browsers.get("mia"), "room-staff");
@@ -223,7 +257,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aVisitorWhoseBrowserPrefersGermanGetsTheChatInGerman() {
         try (Browser gast = Browser.open("gast", evidence, "de-DE")) {
             gast.go(server.site().uri("/demo/user.html"));
@@ -236,7 +270,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aPrivateShowEjectsTheOthersBillsEverySecondAndEndsWhenTheCreditsRunOut() {
         Browser dan = browsers.get("mia");
         String username = "dan-" + nonce;
@@ -293,7 +327,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void joinToFirstFrameIsMeasuredOverTenJoins() throws IOException {
         Browser bob = browsers.get("bob");
         if (bob.shows("[data-action=back]")) {
@@ -319,6 +353,23 @@ class BrowserIT {
         System.out.println("[measure] browser " + report);
         Files.writeString(evidence.resolve("join-to-first-frame.txt"), report + "\n");
         assertEquals(JOINS, last.size());
+    }
+
+    @Test
+    @Order(11)
+    void aPerformerWhoReloadsThePageComesBackWithinTheGraceAndTheVideoResumes() {
+        Browser bob = browsers.get("bob");
+        enterLunasRoom(bob);
+        int before = bob.until("video before the reload", b -> decoded(b) > 30 ? decoded(b) : null);
+
+        Browser performer = browsers.get("luna");
+        performer.reload();
+        performer.click("[data-action=go-live]");
+
+        bob.until("a new connection after the reload", b -> decoded(b) < before);
+        bob.until("video again", b -> decoded(b) > 15);
+        assertEquals("room", bob.attribute(".ppv", "data-view"), "bob never left the room");
+        assertTrue(bob.all(".ppv-notice").stream().noneMatch(WebElement::isDisplayed), "nor was told anything");
     }
 
     // --- people and pages ---
@@ -380,6 +431,13 @@ class BrowserIT {
     private static int decoded(Browser browser) {
         JsonArray peers = browser.diagnostics().getJsonArray("peers");
         return peers == null || peers.isEmpty() ? 0 : peers.getJsonObject(0).getInt("framesDecoded", 0);
+    }
+
+    private static Object chatInputFocused(Browser browser) {
+        return browser.script(
+                "const input = arguments[0].shadowRoot.querySelector('form.ppv-chat-form [name=chat]');"
+                        + "return arguments[0].shadowRoot.activeElement === input;",
+                host(browser));
     }
 
     private static boolean hasLine(Browser browser, String text) {
