@@ -318,6 +318,17 @@ class BrowserIT {
         shoot(dan, "private-show-user");
         shoot(performer, "private-show-performer");
 
+        int secondsBefore = Integer.parseInt(dan.attribute(".ppv-show-seconds", "data-seconds"));
+        dan.reload();
+        dan.until("dan back in the room after a reload", b -> "room".equals(b.attribute(".ppv", "data-view")));
+        dan.visible(".ppv-show-meter");
+        dan.until(
+                "the meter going on from where the show stands",
+                Duration.ofSeconds(3),
+                b -> Integer.parseInt(b.attribute(".ppv-show-seconds", "data-seconds")) >= secondsBefore);
+        dan.until("the show's video again", b -> decoded(b) > 15);
+        assertTrue(performer.all(".ppv-notice[data-reason=DISCONNECTED]").isEmpty(), "the show went on");
+
         Duration untilEmpty = Duration.ofSeconds(60 + 30);
         dan.until(
                 "dan told the credits ran out", untilEmpty, b -> b.shows(".ppv-notice[data-reason=CREDITS_EXHAUSTED]"));

@@ -188,6 +188,13 @@ abstract class RealtimeProtocolChecks {
             SocketClient back = site.room(site.performer(), site.user(0));
             JsonObject welcome = back.take("welcome");
             assertEquals(showId, welcome.getJsonNumber("showId").longValue(), "the same show goes on");
+            JsonObject show = welcome.getJsonObject("show");
+            assertEquals(showId, show.getJsonNumber("showId").longValue());
+            assertEquals(site.user(0).userId(), show.getJsonNumber("userId").longValue());
+            assertEquals(60, show.getInt("ratePerMinute"));
+            assertEquals(30, show.getInt("freeSeconds"));
+            long elapsed = show.getJsonNumber("elapsedSeconds").longValue();
+            assertTrue(elapsed >= 1 && elapsed <= 10, "a meter can go on from here: " + show);
             Thread.sleep(3_500);
             assertFalse(star.got("show.ended", Duration.ZERO), "came back within the 3 s grace");
 

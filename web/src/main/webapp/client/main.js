@@ -24,6 +24,7 @@ export function mount(host, config) {
   const api = createApi(config.base, config.webmasterId, () => session.token);
   session.start(api);
 
+  const placeKey = `ppv.place.${config.base}.${config.webmasterId}`;
   const balanceListeners = new Set();
   const app = {
     config, host, shadow, lang, t, session, api,
@@ -42,6 +43,7 @@ export function mount(host, config) {
     },
     show(view, params = {}) {
       if (app.current && app.current.destroy) app.current.destroy();
+      remember(view, params);
       app.root.dataset.view = view;
       app.current = VIEWS[view](app, params);
       replace(main, app.current.el);
@@ -116,7 +118,28 @@ export function mount(host, config) {
   };
   host.ppvApp = app;
 
+  const place = recall();
   if (config.kind === 'performer') app.show(session.user ? 'performer' : 'signin');
+  else if (session.user && place && place.view === 'room') app.show('room', place.params);
   else app.show('wall');
   return app;
+
+  // The room a tab is in survives a reload, so that a private show's user gets back within the grace
+  // (the wall would show the performer busy). Per tab, like the sign-in.
+  function remember(view, params) {
+    try {
+      if (view === 'room') sessionStorage.setItem(placeKey, JSON.stringify({view, params: {performer: params.performer}}));
+      else sessionStorage.removeItem(placeKey);
+    } catch {
+      /* storage unavailable: a reload starts at the wall */
+    }
+  }
+
+  function recall() {
+    try {
+      return JSON.parse(sessionStorage.getItem(placeKey) || 'null');
+    } catch {
+      return null;
+    }
+  }
 }

@@ -279,8 +279,11 @@ export function performerView(app) {
     clearRequests();
     (m.requests || []).forEach(addRequest);
     socket.send({type: 'typing.watch'}); // only if the site lets performers see live typing; refused quietly otherwise
-    if (m.showId != null) {
-      if (!state.show || state.show.showId !== m.showId) startShow(m.showId, null, m.room.ratePerMinute);
+    if (m.show) {
+      // a reload or reconnect mid-show: the meter goes on from where the show stands
+      if (!state.show || state.show.showId !== m.show.showId) {
+        startShow(m.show.showId, m.show.userId, m.show.ratePerMinute, m.show.freeSeconds, m.show.elapsedSeconds);
+      }
     } else if (state.show && !state.show.ended) {
       endedShow({showId: state.show.showId, reason: 'UNKNOWN'});
     }
@@ -332,8 +335,9 @@ export function performerView(app) {
   }
 
   // ---- the running show
-  function startShow(showId, userId, rate, freeSeconds = 0) {
-    state.show = {showId, userId, rate, free: Number(freeSeconds) || 0, startedAt: Date.now(), ended: false};
+  function startShow(showId, userId, rate, freeSeconds = 0, elapsedSeconds = 0) {
+    const startedAt = Date.now() - (Number(elapsedSeconds) || 0) * 1000;
+    state.show = {showId, userId, rate, free: Number(freeSeconds) || 0, startedAt, ended: false};
     showPanel.hidden = false;
     showPanel.querySelector('[data-action=end-show]').hidden = false;
     setText(showTitle, t('performer.showWith', {name: userId != null ? names.get(userId) || '#' + userId : ''}));

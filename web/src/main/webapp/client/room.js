@@ -139,7 +139,9 @@ export function roomView(app, {performer}) {
       stopShow.hidden = !state.roomShowId;
     } else {
       // our own show (on a reconnect within the grace it carries on)
-      if (m.showId != null && (!state.show || state.show.showId !== m.showId)) startMeter(m.showId, me().userId, m.room.ratePerMinute);
+      if (m.show && (!state.show || state.show.showId !== m.show.showId)) {
+        startMeter(m.show.showId, m.show.userId, m.show.ratePerMinute, m.show.freeSeconds, m.show.elapsedSeconds);
+      }
       if (m.showId == null && state.show && !state.show.ended) finishMeter({showId: state.show.showId, reason: 'UNKNOWN'});
       if (again) resendTips();
     }
@@ -390,8 +392,9 @@ export function roomView(app, {performer}) {
 
   // ---- the meter: estimated every second from the start and the rate, corrected by balance messages
   let meterTimer = null;
-  function startMeter(showId, userId, ratePerMinute, freeSeconds = 0) {
-    state.show = {showId, userId, rate: ratePerMinute, free: Number(freeSeconds) || 0, startedAt: Date.now(), ended: false};
+  function startMeter(showId, userId, ratePerMinute, freeSeconds = 0, elapsedSeconds = 0) {
+    const startedAt = Date.now() - (Number(elapsedSeconds) || 0) * 1000;
+    state.show = {showId, userId, rate: ratePerMinute, free: Number(freeSeconds) || 0, startedAt, ended: false};
     lowBalance.hidden = true;
     meter.hidden = false;
     endShow.hidden = false;

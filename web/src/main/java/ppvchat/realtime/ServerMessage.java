@@ -58,6 +58,7 @@ public sealed interface ServerMessage {
             String part,
             Room room,
             Long showId,
+            Show show,
             Money balance,
             int watcherCount,
             List<Person> watchers,
@@ -65,6 +66,9 @@ public sealed interface ServerMessage {
             List<Chat> history,
             List<Ice> iceServers)
             implements ServerMessage {}
+
+    /** A running show as a page entering mid-show needs it: {@code elapsedSeconds} since it started. */
+    record Show(long showId, long userId, int ratePerMinute, int freeSeconds, long elapsedSeconds) {}
 
     /** How many watch the room; sent at most once a second per room. */
     record Presence(int watchers) implements ServerMessage {}

@@ -16,6 +16,7 @@ public record Arrival(
         int ratePerMinute,
         PerformerStatus status,
         Long showId,
+        Show show,
         long credits,
         long available,
         List<Person> watchers,
@@ -29,6 +30,12 @@ public record Arrival(
         STAFF,
         WATCHER
     }
+
+    /**
+     * The running show the arriving socket may know of (its own, or the room's for the performer and staff),
+     * so that a page reloaded mid-show can show its meter from where it stands.
+     */
+    public record Show(long showId, long userId, int ratePerMinute, int freeSeconds, long elapsedSeconds) {}
 
     /** Someone in the room, as others see them. */
     public record Person(long userId, String username, Role role) {}

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import ppvchat.accounts.entity.ChatUser;
@@ -88,9 +90,9 @@ public class Visits {
                 rooms.enter(webmasterId, userId, performerId);
             }
         }
-        Long showId = room.running()
-                .filter(show -> part != Arrival.Part.WATCHER || show.userId() == userId)
-                .map(Room.Running::showId)
+        Arrival.Show show = room.running()
+                .filter(running -> part != Arrival.Part.WATCHER || running.userId() == userId)
+                .map(running -> shown(running.showId()))
                 .orElse(null);
         boolean seesWho = part != Arrival.Part.WATCHER;
         return new Arrival(
@@ -100,13 +102,25 @@ public class Visits {
                 performer.displayName(),
                 performer.pricePerMinute(),
                 live.statusOf(performerId),
-                showId,
+                show == null ? null : show.showId(),
+                show,
                 user.credits(),
                 user.available(),
                 seesWho ? people(room.watchers()) : List.of(),
                 part == Arrival.Part.PERFORMER ? requests(room) : List.of(),
                 chats.history(performerId),
                 iceServers.forUser(webmasterId, userId));
+    }
+
+    private Arrival.Show shown(long showId) {
+        PrivateShow show = em.find(PrivateShow.class, showId);
+        Instant started = show.startedAt() == null ? clock.instant() : show.startedAt();
+        return new Arrival.Show(
+                showId,
+                show.userId(),
+                show.ratePerMinute(),
+                show.graceSeconds(),
+                Math.max(0, Duration.between(started, clock.instant()).toSeconds()));
     }
 
     /** The user's last connection to the room closed. */

@@ -31,6 +31,14 @@ public class Welcomes {
                         arrival.ratePerMinute(),
                         arrival.status().name()),
                 arrival.showId(),
+                arrival.show() == null
+                        ? null
+                        : new ServerMessage.Show(
+                                arrival.show().showId(),
+                                arrival.show().userId(),
+                                arrival.show().ratePerMinute(),
+                                arrival.show().freeSeconds(),
+                                arrival.show().elapsedSeconds()),
                 new ServerMessage.Money(arrival.credits(), arrival.available()),
                 fanout.watcherCount(connection.where().webmasterId(), arrival.performerId()),
                 arrival.watchers().stream()
