@@ -173,6 +173,11 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** A script that answers by calling its last argument (a promise's result, say). */
+    Object asyncScript(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
     /** The client's own report: its view, its part, and each peer connection's codec and frames. */
     JsonObject diagnostics() {
         Object answer = ((JavascriptExecutor) driver)

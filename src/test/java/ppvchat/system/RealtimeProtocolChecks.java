@@ -145,6 +145,7 @@ abstract class RealtimeProtocolChecks {
             assertEquals(showId, started.getJsonNumber("showId").longValue());
             assertEquals(600, started.getInt("ratePerMinute"));
             assertEquals(0, started.getInt("freeSeconds"), "the site's grace, so that a meter can show it");
+            assertEquals("UP", started.getString("rounding"), "and the site's rounding");
             moderator.take("show.started");
             assertTrue(payer.isOpen() && moderator.isOpen(), "the payer stays, staff look on");
 
@@ -193,6 +194,7 @@ abstract class RealtimeProtocolChecks {
             assertEquals(site.user(0).userId(), show.getJsonNumber("userId").longValue());
             assertEquals(60, show.getInt("ratePerMinute"));
             assertEquals(30, show.getInt("freeSeconds"));
+            assertEquals("UP", show.getString("rounding"));
             long elapsed = show.getJsonNumber("elapsedSeconds").longValue();
             assertTrue(elapsed >= 1 && elapsed <= 10, "a meter can go on from here: " + show);
             Thread.sleep(3_500);

@@ -8,6 +8,7 @@ import {createPeople} from './people.js';
 import {moderate, moderationText} from './staff.js';
 import {apiErrorText, notice, openDialog} from './ui.js';
 import {showEndedText} from './notices.js';
+import {elapsedSeconds, spentCredits, startMeter, stopMeter} from './meter.js';
 
 export function performerView(app) {
   const {t, fmt, config} = app;
@@ -148,7 +149,10 @@ export function performerView(app) {
     setText(mediaState, '');
     mediaState.hidden = true;
     await listDevices();
-    navigator.mediaDevices.addEventListener && navigator.mediaDevices.addEventListener('devicechange', listDevices);
+    if (navigator.mediaDevices.addEventListener && !state.watchingDevices) {
+      navigator.mediaDevices.addEventListener('devicechange', listDevices);
+      state.watchingDevices = true;
+    }
   }
 
   async function listDevices() {
@@ -202,7 +206,7 @@ export function performerView(app) {
     socket.on('watcher.joined', (m) => {
       remember(m.person);
       people.add(m.person);
-      if (!state.show) peers.offerTo(m.person.id);
+      if (!state.show || state.show.ended) peers.offerTo(m.person.id);
     });
     socket.on('watcher.left', (m) => {
       people.remove(m.userId);
@@ -217,7 +221,7 @@ export function performerView(app) {
       clearRequests();
       peers.closeAllExcept(m.userId); // one-to-one: staff included
       people.keepOnly(m.userId);
-      startShow(m.showId, m.userId, m.ratePerMinute, m.freeSeconds);
+      startShow(m);
     });
     socket.on('show.ended', (m) => {
       endedShow(m);
@@ -282,7 +286,7 @@ export function performerView(app) {
     if (m.show) {
       // a reload or reconnect mid-show: the meter goes on from where the show stands
       if (!state.show || state.show.showId !== m.show.showId) {
-        startShow(m.show.showId, m.show.userId, m.show.ratePerMinute, m.show.freeSeconds, m.show.elapsedSeconds);
+        startShow(m.show);
       }
     } else if (state.show && !state.show.ended) {
       endedShow({showId: state.show.showId, reason: 'UNKNOWN'});
@@ -335,9 +339,10 @@ export function performerView(app) {
   }
 
   // ---- the running show
-  function startShow(showId, userId, rate, freeSeconds = 0, elapsedSeconds = 0) {
-    const startedAt = Date.now() - (Number(elapsedSeconds) || 0) * 1000;
-    state.show = {showId, userId, rate, free: Number(freeSeconds) || 0, startedAt, ended: false};
+  /** m: show.started, or welcome.show after a reload or reconnect mid-show. */
+  function startShow(m) {
+    state.show = startMeter(m);
+    const userId = m.userId;
     showPanel.hidden = false;
     showPanel.querySelector('[data-action=end-show]').hidden = false;
     setText(showTitle, t('performer.showWith', {name: userId != null ? names.get(userId) || '#' + userId : ''}));
@@ -349,8 +354,8 @@ export function performerView(app) {
   function renderShow() {
     const show = state.show;
     if (!show) return;
-    const seconds = show.ended && show.seconds != null ? show.seconds : Math.floor((Date.now() - show.startedAt) / 1000);
-    const credits = show.ended && show.credits != null ? show.credits : Math.ceil((Math.max(0, seconds - show.free) * show.rate) / 60);
+    const seconds = elapsedSeconds(show);
+    const credits = spentCredits(show);
     showSeconds.dataset.seconds = String(seconds);
     setText(showSeconds, fmt.duration(seconds));
     showCredits.dataset.credits = String(credits);
@@ -360,7 +365,7 @@ export function performerView(app) {
   function endedShow(m) {
     if (!state.show || state.show.showId !== m.showId) return;
     clearInterval(meterTimer);
-    Object.assign(state.show, {ended: true, seconds: m.seconds, credits: m.credits});
+    stopMeter(state.show, m);
     renderShow();
     showPanel.querySelector('[data-action=end-show]').hidden = true;
     setText(showTitle, t('show.endedTitle'));
@@ -391,6 +396,7 @@ export function performerView(app) {
       peers.closeAll();
       if (chat) chat.destroy();
       stopMedia();
+      if (state.watchingDevices) navigator.mediaDevices.removeEventListener('devicechange', listDevices);
     },
     async diagnostics() {
       return {part: state.part, peers: await peers.stats()};

@@ -10,6 +10,7 @@ import {moderate, moderationText} from './staff.js';
 import {openPackages} from './packages.js';
 import {notice, openDialog} from './ui.js';
 import {closeText, ejectedText, joinErrorText, showEndedText} from './notices.js';
+import {elapsedSeconds, spentCredits, startMeter as meterOf, stopMeter} from './meter.js';
 
 const TIP_AMOUNTS = [10, 25, 50];
 
@@ -140,7 +141,7 @@ export function roomView(app, {performer}) {
     } else {
       // our own show (on a reconnect within the grace it carries on)
       if (m.show && (!state.show || state.show.showId !== m.show.showId)) {
-        startMeter(m.show.showId, m.show.userId, m.show.ratePerMinute, m.show.freeSeconds, m.show.elapsedSeconds);
+        startMeter(m.show);
       }
       if (m.showId == null && state.show && !state.show.ended) finishMeter({showId: state.show.showId, reason: 'UNKNOWN'});
       if (again) resendTips();
@@ -192,7 +193,7 @@ export function roomView(app, {performer}) {
     }
     if (m.userId === me().userId) {
       state.request = null;
-      startMeter(m.showId, m.userId, m.ratePerMinute, m.freeSeconds);
+      startMeter(m);
       chat.system(t('show.startedYou', {name: performerName()}));
     }
     renderControls();
@@ -392,9 +393,9 @@ export function roomView(app, {performer}) {
 
   // ---- the meter: estimated every second from the start and the rate, corrected by balance messages
   let meterTimer = null;
-  function startMeter(showId, userId, ratePerMinute, freeSeconds = 0, elapsedSeconds = 0) {
-    const startedAt = Date.now() - (Number(elapsedSeconds) || 0) * 1000;
-    state.show = {showId, userId, rate: ratePerMinute, free: Number(freeSeconds) || 0, startedAt, ended: false};
+  /** m: show.started, or welcome.show after a reload or reconnect mid-show. */
+  function startMeter(m) {
+    state.show = meterOf(m);
     lowBalance.hidden = true;
     meter.hidden = false;
     endShow.hidden = false;
@@ -406,12 +407,7 @@ export function roomView(app, {performer}) {
 
   function finishMeter(m, silent = false) {
     clearInterval(meterTimer);
-    const show = state.show;
-    show.ended = true;
-    if (m.seconds != null) {
-      show.seconds = m.seconds;
-      show.credits = m.credits;
-    }
+    stopMeter(state.show, m);
     endShow.hidden = true;
     lowBalance.hidden = true;
     setText(meterTitle, t('show.endedTitle'));
@@ -424,17 +420,13 @@ export function roomView(app, {performer}) {
   function renderMeter() {
     const show = state.show;
     if (!show) return;
-    let seconds;
-    let spent;
-    let balance;
     const credits = app.balance ? app.balance.credits : 0;
-    if (show.ended && show.seconds != null) {
-      seconds = show.seconds;
-      spent = show.credits;
+    const seconds = elapsedSeconds(show);
+    const spent = spentCredits(show);
+    let balance;
+    if (show.ended && show.credits != null) {
       balance = show.balanceAfter != null ? show.balanceAfter : credits - spent;
     } else {
-      seconds = Math.max(0, Math.floor((Date.now() - show.startedAt) / 1000));
-      spent = Math.ceil((Math.max(0, seconds - show.free) * show.rate) / 60); // the site's free seconds first
       balance = show.ended ? credits : Math.max(0, credits - spent); // held credits are charged at the end
     }
     meterSeconds.dataset.seconds = String(seconds);

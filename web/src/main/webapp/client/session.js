@@ -8,6 +8,7 @@ export class Session {
     this.api = null;
     this.listeners = new Set();
     this.timer = null;
+    this.expiry = null;
     this.user = this.load();
   }
 
@@ -41,6 +42,7 @@ export class Session {
   clear() {
     this.user = null;
     clearTimeout(this.timer);
+    clearTimeout(this.expiry);
     try {
       sessionStorage.removeItem(this.key);
     } catch {
@@ -61,21 +63,29 @@ export class Session {
 
   schedule() {
     clearTimeout(this.timer);
+    clearTimeout(this.expiry);
     if (!this.user || !this.api) return;
-    const expires = Date.parse(this.user.expiresAt);
-    const from = Math.min(this.user.receivedAt || Date.now(), Date.now());
+    const user = this.user;
+    const expires = Date.parse(user.expiresAt);
+    const from = Math.min(user.receivedAt || Date.now(), Date.now());
     const at = from + ((expires - from) * 2) / 3;
     this.timer = setTimeout(() => this.refresh(), Math.max(1000, at - Date.now()));
+    // A token that could not be refreshed in time is dropped when it expires: the server would refuse
+    // every reconnect with it, which a browser only sees as a dropped socket.
+    this.expiry = setTimeout(() => this.user === user && this.clear(), Math.max(0, expires - Date.now()));
   }
 
   async refresh() {
-    if (!this.user) return;
+    const user = this.user;
+    if (!user) return;
     try {
-      this.set(await this.api.refresh(this.user.token));
+      const fresh = await this.api.refresh(user.token);
+      if (this.user === user) this.set(fresh); // not if signed out (or in as someone else) meanwhile
     } catch (e) {
+      if (this.user !== user) return;
       if (e instanceof ApiError && (e.status === 401 || e.status === 400)) {
         this.clear();
-      } else if (Date.parse(this.user.expiresAt) > Date.now() + 10000) {
+      } else if (Date.parse(user.expiresAt) > Date.now() + 10000) {
         this.timer = setTimeout(() => this.refresh(), 10000); // the network: try again soon
       }
     }

@@ -24,17 +24,27 @@ function kindOf(transceiver) {
   return transceiver.receiver && transceiver.receiver.track ? transceiver.receiver.track.kind : null;
 }
 
-/** One peer connection plus the candidates that arrived before its remote description. */
+/**
+ * One peer connection plus the candidates that arrived before its remote description. Its `id` (made by the
+ * performer's side, echoed by the watcher's) travels in every signal as `pc`, so that an answer or a
+ * candidate meant for a connection since replaced is dropped instead of confusing the new one.
+ */
 class Peer {
-  constructor(userId, iceServers, sendSignal) {
+  constructor(userId, iceServers, sendSignal, id) {
     this.userId = userId;
+    this.id = id;
     this.pc = new RTCPeerConnection({iceServers: iceServers || []});
     this.pending = [];
     this.chain = Promise.resolve();
     this.nonce = null;
     this.pc.onicecandidate = (e) => {
-      if (e.candidate) sendSignal(userId, {candidate: e.candidate.toJSON()});
+      if (e.candidate) sendSignal(userId, {candidate: e.candidate.toJSON(), pc: id});
     };
+  }
+
+  /** Whether a signal is for this connection (signals without an id come from clients that send none). */
+  owns(signal) {
+    return signal.pc === undefined || signal.pc === this.id;
   }
 
   /** Runs signal handling in order, one step at a time. */
@@ -84,7 +94,7 @@ export class PerformerPeers {
 
   offerTo(userId, nonce = null) {
     this.close(userId);
-    const peer = new Peer(userId, this.iceServers, this.sendSignal);
+    const peer = new Peer(userId, this.iceServers, this.sendSignal, newId());
     peer.nonce = nonce;
     this.peers.set(userId, peer);
     const stream = this.getStream();
@@ -96,13 +106,11 @@ export class PerformerPeers {
       tr.direction = 'sendonly';
       if (kindOf(tr) === 'video') preferH264(tr);
     }
-    peer.pc.onconnectionstatechange = () => {
-      if (peer.pc.connectionState === 'failed' && this.peers.get(userId) === peer) this.offerTo(userId, peer.nonce);
-    };
+    // A failed connection is restarted by the watcher's side alone (it sends a new `ready`), never by both.
     peer.queue(async () => {
       const offer = await peer.pc.createOffer();
       await peer.pc.setLocalDescription(offer);
-      this.sendSignal(userId, {description: peer.pc.localDescription.toJSON()});
+      this.sendSignal(userId, {description: peer.pc.localDescription.toJSON(), pc: peer.id});
     });
   }
 
@@ -116,7 +124,7 @@ export class PerformerPeers {
       else this.offerTo(from, signal.ready);
       return;
     }
-    if (!peer) return;
+    if (!peer || !peer.owns(signal)) return;
     if (signal.description && signal.description.type === 'answer') {
       peer.queue(async () => {
         if (peer.pc.signalingState !== 'have-local-offer') return;
@@ -186,7 +194,7 @@ export class WatcherPeer {
     if (from !== this.performerUserId || !signal) return;
     if (signal.description && signal.description.type === 'offer') {
       this.close();
-      const peer = new Peer(from, this.iceServers, this.sendSignal);
+      const peer = new Peer(from, this.iceServers, this.sendSignal, signal.pc);
       this.peer = peer;
       peer.pc.ontrack = (e) => this.onStream(e.streams && e.streams[0] ? e.streams[0] : new MediaStream([e.track]));
       peer.pc.onconnectionstatechange = () => {
@@ -202,10 +210,10 @@ export class WatcherPeer {
         }
         const answer = await peer.pc.createAnswer();
         await peer.pc.setLocalDescription(answer);
-        this.sendSignal(from, {description: peer.pc.localDescription.toJSON()});
+        this.sendSignal(from, {description: peer.pc.localDescription.toJSON(), pc: peer.id});
         await peer.flush();
       });
-    } else if (signal.candidate && this.peer) {
+    } else if (signal.candidate && this.peer && this.peer.owns(signal)) {
       const peer = this.peer;
       peer.queue(() => peer.addCandidate(signal.candidate));
     }
@@ -220,6 +228,10 @@ export class WatcherPeer {
   stats() {
     return this.peer ? Promise.all([peerStats(this.performerUserId, this.peer.pc, 'inbound-rtp')]) : Promise.resolve([]);
   }
+}
+
+function newId() {
+  return Math.random().toString(36).slice(2, 10);
 }
 
 /** {userId, connectionState, codec, framesDecoded, framesEncoded} from getStats (video only). */

@@ -68,7 +68,7 @@ public sealed interface ServerMessage {
             implements ServerMessage {}
 
     /** A running show as a page entering mid-show needs it: {@code elapsedSeconds} since it started. */
-    record Show(long showId, long userId, int ratePerMinute, int freeSeconds, long elapsedSeconds) {}
+    record Show(long showId, long userId, int ratePerMinute, int freeSeconds, String rounding, long elapsedSeconds) {}
 
     /** How many watch the room; sent at most once a second per room. */
     record Presence(int watchers) implements ServerMessage {}
@@ -105,7 +105,8 @@ public sealed interface ServerMessage {
     record PrivateExpired(long showId) implements ServerMessage {}
 
     /** {@code freeSeconds}: the first seconds, not billed (the site's grace). */
-    record ShowStarted(long showId, long userId, int ratePerMinute, int freeSeconds) implements ServerMessage {}
+    record ShowStarted(long showId, long userId, int ratePerMinute, int freeSeconds, String rounding)
+            implements ServerMessage {}
 
     /** {@code reason}: USER_LEFT, PERFORMER_ENDED, CREDITS_EXHAUSTED, DISCONNECTED, SERVER_RESTART, MODERATOR. */
     record ShowEnded(long showId, long userId, String reason, long seconds, long credits) implements ServerMessage {}

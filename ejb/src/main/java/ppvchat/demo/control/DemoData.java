@@ -90,6 +90,8 @@ public class DemoData {
         site.receivePaymentsAt("payments@starlight.example");
         site.allowOrigins(List.of(origins.split("\\s+")));
         site.limitRates(10, 300);
+        // The site's own touch on the chat and the wall, as a webmaster would set it in the console.
+        site.styleWith(".ppv-chat-line .ppv-from { color: #8a2be2; }", ".ppv-wall .ppv-card { border-width: 3px; }");
         em.persist(site);
         em.flush();
 

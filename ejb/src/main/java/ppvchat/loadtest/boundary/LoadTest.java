@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -188,9 +189,12 @@ public class LoadTest {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public long grant(long webmasterId, String username, long credits) {
         requireEnabled();
+        if (credits <= 0) {
+            throw new DomainException("a grant is at least one credit");
+        }
         long userId = em.createNamedQuery(ChatUser.BY_USERNAME, ChatUser.class)
                 .setParameter("webmasterId", webmasterId)
-                .setParameter("username", username.toLowerCase())
+                .setParameter("username", username.toLowerCase(Locale.ROOT))
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new NotFound("no user " + username))

@@ -1,6 +1,10 @@
 package ppvchat.photos.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +22,7 @@ import ppvchat.chat.boundary.ChatLine;
 import ppvchat.photos.control.PhotoEncoder;
 import ppvchat.photos.control.PhotoThrottle;
 import ppvchat.photos.entity.ChatPhoto;
+import ppvchat.photos.entity.EncodedPhoto;
 import ppvchat.photos.entity.PhotoTooLarge;
 import ppvchat.photos.entity.UnsupportedPhotoType;
 import ppvchat.platform.entity.NotFound;
@@ -51,21 +56,46 @@ public class Photos {
     @Inject
     Clock clock;
 
+    @Resource
+    SessionContext context;
+
     @Inject
     @ConfigProperty(name = "ppv.photos.max-bytes", defaultValue = "10485760")
     long maxBytes;
 
-    /** Shares the picture in {@code body} in the performer's room, as the user the token names. */
-    public SharedPhoto share(long webmasterId, String token, long performerId, String declaredType, InputStream body) {
+    /**
+     * Shares the picture in {@code body} in the performer's room, as the user the token names. Reading a slow
+     * client's body and decoding happen outside any transaction, so neither holds a database connection; only
+     * storing the photo and posting its line do ({@link #publish}). {@code declaredLength} is the request's
+     * Content-Length (-1 when unknown): too large is refused before a byte is read.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public SharedPhoto share(
+            long webmasterId,
+            String token,
+            long performerId,
+            String declaredType,
+            long declaredLength,
+            InputStream body) {
         ChatUser user = holders.userOf(webmasterId, token);
         if (!TYPES.contains(baseType(declaredType))) {
             throw new UnsupportedPhotoType();
         }
+        if (declaredLength > maxBytes) {
+            throw new PhotoTooLarge(maxBytes);
+        }
         throttle.take(webmasterId, user.id());
         byte[] source = readAtMost(body, maxBytes);
-        // Refuse who may not post before the costly decoding; share checks again after it.
+        // Refuse who may not post before the costly decoding; publishing checks again after it.
         chat.requireMayPost(webmasterId, user.id(), performerId);
-        ChatPhoto photo = ChatPhoto.share(user, performerId, encoder.encode(source), clock.instant());
+        EncodedPhoto encoded = encoder.encode(source);
+        return context.getBusinessObject(Photos.class).publish(webmasterId, user.id(), performerId, encoded);
+    }
+
+    /** Stores the encoded photo and posts its chat line, in one short transaction. */
+    public SharedPhoto publish(long webmasterId, long userId, long performerId, EncodedPhoto encoded) {
+        ChatUser user = em.find(ChatUser.class, userId);
+        ChatPhoto photo = ChatPhoto.share(user, performerId, encoded, clock.instant());
         em.persist(photo);
         ChatLine line = chat.share(
                 webmasterId, user.id(), performerId, new ChatLine.Photo(photo.id(), photo.width(), photo.height()));

@@ -1,6 +1,7 @@
 package ppvchat.photos.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -22,6 +23,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ppvchat.accounts.entity.TooManyAttempts;
 import ppvchat.photos.entity.EncodedPhoto;
 import ppvchat.platform.entity.DomainException;
@@ -40,9 +42,21 @@ public class PhotoEncoder {
     static final float JPEG_QUALITY = 0.85f;
     static final String UNREADABLE = "this file is not a picture we can read: send a JPEG, PNG, GIF or WebP";
 
-    /** Decoding takes memory: a few at a time per server, the others wait their turn. */
-    private final Semaphore decoding =
-            new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    /**
+     * Decoding takes memory (a large progressive JPEG needs a few hundred MB of native buffers), not CPU
+     * alone: {@code ppv.photos.decoding} at a time per server, the others wait their turn.
+     */
+    private final Semaphore decoding;
+
+    @Inject
+    public PhotoEncoder(@ConfigProperty(name = "ppv.photos.decoding", defaultValue = "2") int decodingAtOnce) {
+        this.decoding = new Semaphore(Math.max(1, decodingAtOnce));
+    }
+
+    /** For the proxy the container makes; not for use. */
+    protected PhotoEncoder() {
+        this.decoding = new Semaphore(1);
+    }
 
     public EncodedPhoto encode(byte[] source) {
         PhotoFormat format = PhotoFormat.of(source).orElseThrow(() -> new DomainException(UNREADABLE));

@@ -35,7 +35,8 @@ public record Arrival(
      * The running show the arriving socket may know of (its own, or the room's for the performer and staff),
      * so that a page reloaded mid-show can show its meter from where it stands.
      */
-    public record Show(long showId, long userId, int ratePerMinute, int freeSeconds, long elapsedSeconds) {}
+    public record Show(
+            long showId, long userId, int ratePerMinute, int freeSeconds, String rounding, long elapsedSeconds) {}
 
     /** Someone in the room, as others see them. */
     public record Person(long userId, String username, Role role) {}

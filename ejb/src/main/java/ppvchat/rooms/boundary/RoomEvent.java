@@ -37,8 +37,18 @@ public sealed interface RoomEvent {
 
     record PrivateExpired(long webmasterId, long performerId, long showId, long userId) implements RoomEvent {}
 
-    /** {@code freeSeconds}: the site's grace, the first seconds of the show that are not billed. */
-    record ShowStarted(long webmasterId, long performerId, long showId, long userId, int ratePerMinute, int freeSeconds)
+    /**
+     * {@code freeSeconds}: the site's grace, the first seconds of the show that are not billed; {@code rounding}:
+     * how billed seconds become credits (UP, DOWN, HALF_UP), so that a meter shows what will be charged.
+     */
+    record ShowStarted(
+            long webmasterId,
+            long performerId,
+            long showId,
+            long userId,
+            int ratePerMinute,
+            int freeSeconds,
+            String rounding)
             implements RoomEvent {}
 
     record ShowEnded(

@@ -201,7 +201,13 @@ public class Rooms {
                 .forEach(watcher -> events.publish(
                         new RoomEvent.WatcherEjected(webmasterId, performerId, watcher, "the room went private")));
         events.publish(new RoomEvent.ShowStarted(
-                webmasterId, performerId, showId, userId, show.ratePerMinute(), show.graceSeconds()));
+                webmasterId,
+                performerId,
+                showId,
+                userId,
+                show.ratePerMinute(),
+                show.graceSeconds(),
+                show.rounding().name()));
     }
 
     /** Either side ends the running show. */

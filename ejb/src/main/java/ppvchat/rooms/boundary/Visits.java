@@ -120,6 +120,7 @@ public class Visits {
                 show.userId(),
                 show.ratePerMinute(),
                 show.graceSeconds(),
+                show.rounding().name(),
                 Math.max(0, Duration.between(started, clock.instant()).toSeconds()));
     }
 

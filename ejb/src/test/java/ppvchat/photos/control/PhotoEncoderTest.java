@@ -24,7 +24,7 @@ class PhotoEncoderTest {
 
     private static final String MARKER = "SECRET-GPS-48.8584N-2.2945E";
 
-    private final PhotoEncoder encoder = new PhotoEncoder();
+    private final PhotoEncoder encoder = new PhotoEncoder(2);
 
     @Test
     void aJpegComesOutWithoutItsExifSegmentOrAnythingOfIt() throws IOException {

@@ -15,8 +15,8 @@ import ppvchat.tenancy.boundary.Webmasters;
 /**
  * Lets pages on a webmaster's own site use the chat embedded there. The client modules are public code that
  * any page may import; the API of a site answers browsers only on that site's allowed origins (the same
- * list the socket handshake checks). Requests without an {@code Origin} (same-origin GETs, servers) pass
- * untouched: what keeps an API call safe is its token, not this filter.
+ * list the socket handshake checks). Requests from elsewhere are still served (the browser withholds the
+ * answer): what keeps an API call safe is its token, not this filter.
  */
 @WebFilter(urlPatterns = {"/client/*", "/api/webmasters/*"})
 public class CrossOrigin extends HttpFilter {
@@ -30,20 +30,22 @@ public class CrossOrigin extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String origin = request.getHeader("Origin");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (origin == null) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (path.startsWith("/client/")) {
+            // Always, not only when asked: a cache may hand this copy to a cross-origin import().
+            response.setHeader("Access-Control-Allow-Origin", "*");
             chain.doFilter(request, response);
             return;
         }
-        if (path.startsWith("/client/")) {
-            response.setHeader("Access-Control-Allow-Origin", "*");
+        // The answer depends on the origin: caches must keep one per origin, asked or not.
+        response.addHeader("Vary", "Origin");
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
             chain.doFilter(request, response);
             return;
         }
         Matcher site = SITE_API.matcher(path);
         boolean allowed = site.matches() && webmasters.allowsOrigin(Long.parseLong(site.group(1)), origin);
-        response.addHeader("Vary", "Origin");
         if (allowed) {
             response.setHeader("Access-Control-Allow-Origin", origin);
             response.setHeader("Access-Control-Expose-Headers", "Retry-After");

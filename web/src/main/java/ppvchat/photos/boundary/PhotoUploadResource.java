@@ -3,6 +3,7 @@ package ppvchat.photos.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
+import ppvchat.rest.Bearer;
 
 /**
  * A user shares a picture in a room's chat: the raw bytes as the body (no multipart), the chat token as a bearer
@@ -26,8 +28,6 @@ public class PhotoUploadResource {
     /** The answer to an upload: the chat line that shows the photo, and the photo. */
     public record Uploaded(String messageId, String url, int width, int height) {}
 
-    private static final String BEARER = "Bearer ";
-
     @Inject
     Photos photos;
 
@@ -39,11 +39,10 @@ public class PhotoUploadResource {
             @PathParam("performerId") long performerId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
             InputStream body) {
-        String token = authorization != null && authorization.startsWith(BEARER)
-                ? authorization.substring(BEARER.length())
-                : null;
-        SharedPhoto shared = photos.share(webmasterId, token, performerId, contentType, body);
+        SharedPhoto shared =
+                photos.share(webmasterId, Bearer.token(authorization), performerId, contentType, contentLength, body);
         String url = PhotoLinks.path(webmasterId, shared.photoId());
         CacheControl never = new CacheControl();
         never.setNoStore(true);

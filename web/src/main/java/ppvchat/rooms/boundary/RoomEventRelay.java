@@ -97,7 +97,11 @@ public class RoomEventRelay {
                     w,
                     p,
                     new ServerMessage.ShowStarted(
-                            started.showId(), started.userId(), started.ratePerMinute(), started.freeSeconds()));
+                            started.showId(),
+                            started.userId(),
+                            started.ratePerMinute(),
+                            started.freeSeconds(),
+                            started.rounding()));
             fanout.toWall(w, new ServerMessage.Status(p, "BUSY"));
         } else if (event instanceof RoomEvent.ShowEnded ended) {
             fanout.toRoom(

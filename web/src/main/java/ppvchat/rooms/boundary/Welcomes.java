@@ -38,6 +38,7 @@ public class Welcomes {
                                 arrival.show().userId(),
                                 arrival.show().ratePerMinute(),
                                 arrival.show().freeSeconds(),
+                                arrival.show().rounding(),
                                 arrival.show().elapsedSeconds()),
                 new ServerMessage.Money(arrival.credits(), arrival.available()),
                 fanout.watcherCount(connection.where().webmasterId(), arrival.performerId()),
