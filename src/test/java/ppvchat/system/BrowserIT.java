@@ -455,6 +455,29 @@ class BrowserIT {
         }
     }
 
+    @Test
+    @Order(14)
+    void aModeratorKicksAUserWhoIsToldWhyAndMayComeBack() {
+        try (Browser moderator = Browser.open("moderator", evidence)) {
+            moderator.go(server.site().uri("/demo/user.html"));
+            signIn(moderator, "mia");
+            enterLunasRoom(moderator);
+            Browser bob = browsers.get("bob");
+            WebElement listed = moderator.until("bob in the people list", b -> personNamed(b, "bob"));
+            listed.findElement(By.cssSelector("[data-action=kick]")).click();
+            moderator.type(".ppv-dialog input[name=reason]", "spam " + nonce);
+            moderator.click(".ppv-dialog [data-action=confirm]");
+
+            WebElement notice = bob.visible(".ppv-notice[data-reason=kicked]");
+            assertTrue(notice.getText().contains("spam " + nonce), "bob is told why: " + notice.getText());
+            moderator.until("bob gone from the list", b -> personNamed(b, "bob") == null);
+
+            bob.click(".ppv-notice [data-action=rejoin]");
+            bob.until("bob back in the room", b -> "WATCHER".equals(b.attribute(".ppv-room", "data-part")));
+            moderator.until("bob listed again", b -> personNamed(b, "bob"));
+        }
+    }
+
     // --- people and pages ---
 
     private Browser userPage(String who) {
@@ -516,6 +539,15 @@ class BrowserIT {
 
     private static boolean hasLine(Browser browser, String text) {
         return browser.all(".ppv-chat-line .ppv-text").stream().anyMatch(t -> text.equals(t.getText()));
+    }
+
+    private static WebElement personNamed(Browser browser, String username) {
+        for (WebElement person : browser.all(".ppv-people li[data-user-id]")) {
+            if (username.equals(person.findElement(By.cssSelector(".ppv-name")).getText())) {
+                return person;
+            }
+        }
+        return null;
     }
 
     private static String typingOf(Browser browser, String username) {
