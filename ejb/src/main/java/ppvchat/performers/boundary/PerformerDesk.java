@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import ppvchat.accounts.control.TokenHolders;
 import ppvchat.accounts.entity.Forbidden;
 import ppvchat.payouts.entity.EarningAction;
 import ppvchat.performers.entity.Performer;
@@ -29,13 +30,18 @@ public class PerformerDesk {
     Webmasters webmasters;
 
     @Inject
+    TokenHolders holders;
+
+    @Inject
     LiveRooms rooms;
 
     @Inject
     Clock clock;
 
-    public Desk of(long webmasterId, long userId) {
+    /** The desk of the performer the chat token names; anyone else is told the page is for performers. */
+    public Desk of(long webmasterId, String token) {
         Webmaster site = webmasters.find(webmasterId);
+        long userId = holders.userOf(webmasterId, token).id();
         Performer performer = em.createNamedQuery(Performer.OF_USER, Performer.class)
                 .setParameter("webmasterId", webmasterId)
                 .setParameter("userId", userId)
@@ -52,14 +58,7 @@ public class PerformerDesk {
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
-        WallEntry entry = new WallEntry(
-                performer.id(),
-                performer.displayName(),
-                performer.headline(),
-                performer.pricePerMinute(),
-                avatar,
-                rooms.statusOf(performer.id()));
-        return new Desk(entry, today(site, performer.id()));
+        return new Desk(WallEntry.of(performer, avatar, rooms.statusOf(performer.id())), today(site, performer.id()));
     }
 
     private PerformerDay today(Webmaster site, long performerId) {

@@ -44,13 +44,7 @@ public class PerformerWall {
         return em.createNamedQuery(Performer.OF_WEBMASTER, Performer.class)
                 .setParameter("webmasterId", webmasterId)
                 .getResultStream()
-                .map(p -> new WallEntry(
-                        p.id(),
-                        p.displayName(),
-                        p.headline(),
-                        p.pricePerMinute(),
-                        avatars.get(p.id()),
-                        rooms.statusOf(p.id())))
+                .map(p -> WallEntry.of(p, avatars.get(p.id()), rooms.statusOf(p.id())))
                 .toList();
     }
 

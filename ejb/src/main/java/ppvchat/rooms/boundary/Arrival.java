@@ -15,7 +15,6 @@ public record Arrival(
         String performerName,
         int ratePerMinute,
         PerformerStatus status,
-        Long showId,
         Show show,
         long credits,
         long available,

@@ -102,7 +102,6 @@ public class Visits {
                 performer.displayName(),
                 performer.pricePerMinute(),
                 live.statusOf(performerId),
-                show == null ? null : show.showId(),
                 show,
                 user.credits(),
                 user.available(),

@@ -10,11 +10,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import ppvchat.rest.Bearer;
+import ppvchat.rest.NoStore;
 
 /**
  * Signing in to one webmaster's chat over HTTPS: register, sign in, enter as a guest, refresh a token.
@@ -72,18 +72,14 @@ public class SignInResource {
     @Path("me")
     public Response me(@PathParam("webmasterId") long webmasterId, @HeaderParam("Authorization") String authorization) {
         return Response.ok(signIn.account(webmasterId, Bearer.token(authorization)))
-                .cacheControl(never())
+                .cacheControl(NoStore.cacheControl())
                 .build();
     }
 
     private static Response answer(int status, SignedIn signedIn) {
-        return Response.status(status).entity(signedIn).cacheControl(never()).build();
-    }
-
-    private static CacheControl never() {
-        CacheControl never = new CacheControl();
-        never.setNoStore(true);
-        never.setNoTransform(false);
-        return never;
+        return Response.status(status)
+                .entity(signedIn)
+                .cacheControl(NoStore.cacheControl())
+                .build();
     }
 }

@@ -1,6 +1,5 @@
 package ppvchat.embed.boundary;
 
-import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -67,7 +66,7 @@ public class EmbedScripts extends HttpServlet {
         EmbedSettings site;
         try {
             site = webmasters.embedding(webmasterId);
-        } catch (NotFound | EJBException e) {
+        } catch (NotFound e) {
             fail(
                     response,
                     404,

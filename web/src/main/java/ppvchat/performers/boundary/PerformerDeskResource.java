@@ -7,14 +7,13 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import ppvchat.accounts.boundary.ChatSignIn;
 import ppvchat.rest.Bearer;
+import ppvchat.rest.NoStore;
 import ppvchat.wall.boundary.WallPerformer;
 
 /** The signed-in performer's own card and today's earnings, for the performer page. */
@@ -46,9 +45,6 @@ public class PerformerDeskResource {
             Today today) {}
 
     @Inject
-    ChatSignIn signIn;
-
-    @Inject
     PerformerDesk desks;
 
     @Context
@@ -57,8 +53,7 @@ public class PerformerDeskResource {
     @GET
     public Response mine(
             @PathParam("webmasterId") long webmasterId, @HeaderParam("Authorization") String authorization) {
-        long userId = signIn.account(webmasterId, Bearer.token(authorization)).userId();
-        PerformerDesk.Desk desk = desks.of(webmasterId, userId);
+        PerformerDesk.Desk desk = desks.of(webmasterId, Bearer.token(authorization));
         WallPerformer card = WallPerformer.of(desk.performer(), uri, webmasterId);
         PerformerDay day = desk.today();
         Today today = new Today(
@@ -71,8 +66,6 @@ public class PerformerDeskResource {
                 day.credits(),
                 day.earnings().toPlainString(),
                 day.currency());
-        CacheControl never = new CacheControl();
-        never.setNoStore(true);
         return Response.ok(new Desk(
                         card.id(),
                         card.displayName(),
@@ -81,7 +74,7 @@ public class PerformerDeskResource {
                         card.photoUrl(),
                         card.status(),
                         today))
-                .cacheControl(never)
+                .cacheControl(NoStore.cacheControl())
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 
 /**
  * A photo shared in a chat, for anyone holding its URL: an {@code <img>} cannot send a token, and the random
@@ -21,7 +22,7 @@ public class ChatPhotoResource {
     @GET
     @Path("{photoId: [0-9a-fA-F-]{36}}")
     public Response photo(@PathParam("webmasterId") long webmasterId, @PathParam("photoId") String photoId) {
-        PhotoFile file = photos.file(webmasterId, photoId.toLowerCase(java.util.Locale.ROOT));
+        PhotoFile file = photos.file(webmasterId, photoId.toLowerCase(Locale.ROOT));
         return Response.ok(file.content(), file.contentType())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")

@@ -9,13 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import ppvchat.rest.Bearer;
+import ppvchat.rest.NoStore;
 
 /**
  * A user shares a picture in a room's chat: the raw bytes as the body (no multipart), the chat token as a bearer
@@ -44,12 +44,9 @@ public class PhotoUploadResource {
         SharedPhoto shared =
                 photos.share(webmasterId, Bearer.token(authorization), performerId, contentType, contentLength, body);
         String url = PhotoLinks.path(webmasterId, shared.photoId());
-        CacheControl never = new CacheControl();
-        never.setNoStore(true);
-        never.setNoTransform(false);
         return Response.created(URI.create(url))
                 .entity(new Uploaded(shared.messageId(), url, shared.width(), shared.height()))
-                .cacheControl(never)
+                .cacheControl(NoStore.cacheControl())
                 .build();
     }
 }

@@ -30,7 +30,7 @@ public class Welcomes {
                         arrival.performerName(),
                         arrival.ratePerMinute(),
                         arrival.status().name()),
-                arrival.showId(),
+                arrival.show() == null ? null : arrival.show().showId(),
                 arrival.show() == null
                         ? null
                         : new ServerMessage.Show(
