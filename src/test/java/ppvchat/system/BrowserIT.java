@@ -357,6 +357,19 @@ class BrowserIT {
             }));
         }
         assertTrue(readings.get(4) <= first - 4, "one credit a second at Luna's 60 a minute: " + readings);
+        // 60 credits at 60 a minute: the first warning (60 seconds left) comes with the show, and offers a top-up.
+        dan.visible(".ppv-low-balance");
+        dan.click(".ppv-low-balance [data-action=top-up]");
+        int packages = dan.until("the site's packages", b -> {
+            int shown = b.all(".ppv-dialog .ppv-package").size();
+            return shown > 0 ? shown : null;
+        });
+        assertEquals(3, packages, "the demo site's three packages");
+        assertEquals(
+                "$10.00",
+                dan.find(".ppv-dialog .ppv-package .ppv-package-price").getText(),
+                "cheapest first");
+        dan.click(".ppv-dialog [data-action=cancel]");
         shoot(dan, "private-show-user");
         shoot(performer, "private-show-performer");
 
