@@ -40,7 +40,9 @@ import ppvchat.accounts.entity.Role;
 import ppvchat.ledger.entity.EntryKind;
 import ppvchat.ledger.entity.LedgerEntry;
 import ppvchat.moderation.entity.ModerationAction;
+import ppvchat.payments.entity.CaptureStatus;
 import ppvchat.payments.entity.CreditItem;
+import ppvchat.payments.entity.PaypalOrder;
 import ppvchat.payments.entity.PaypalTransaction;
 import ppvchat.payouts.entity.Earning;
 import ppvchat.payouts.entity.PayoutStatement;
@@ -200,17 +202,12 @@ class PersistenceIT {
         CreditItem item = new CreditItem(site, 600, new BigDecimal("10.00"), "600 credits");
         em.persist(item);
         em.flush();
-        PaypalTransaction payment = new PaypalTransaction(
-                site.id(),
-                "9AB12345CD6789012EF",
-                buyer.id(),
-                item,
-                new BigDecimal("10.00"),
-                "EUR",
-                "pay@site.example",
-                "Completed",
-                "{raw ipn}",
-                NOW);
+        PaypalOrder order = PaypalOrder.forPackage(site, buyer, item, "pay@site.example", NOW);
+        em.persist(order);
+        em.flush();
+        PaypalTransaction payment =
+                PaypalTransaction.capture(order, "9AB12345CD6789012EF", CaptureStatus.COMPLETED, NOW);
+        payment.note(NOW, "capture answer: credited 600");
         em.persist(payment);
         em.flush();
         // EclipseLink does not keep persist order among the inserts of one flush: flush each entry so that
@@ -388,19 +385,14 @@ class PersistenceIT {
             CreditItem item = new CreditItem(site, 100, new BigDecimal("2.00"), "100");
             em.persist(item);
             em.flush();
-            return new long[] {site.id(), user(em, site, "payer", Role.USER).id(), item.id()};
+            ChatUser payer = user(em, site, "payer", Role.USER);
+            PaypalOrder order = PaypalOrder.forPackage(site, payer, item, "pay@site.example", NOW);
+            em.persist(order);
+            em.flush();
+            return new long[] {site.id(), payer.id(), item.id(), order.id()};
         });
-        Consumer<EntityManager> record = em -> em.persist(new PaypalTransaction(
-                ids[0],
-                "1AB23456CD7890123",
-                ids[1],
-                em.find(CreditItem.class, ids[2]),
-                new BigDecimal("2.00"),
-                "USD",
-                "pay@site.example",
-                "Completed",
-                "{}",
-                NOW));
+        Consumer<EntityManager> record = em -> em.persist(PaypalTransaction.capture(
+                em.find(PaypalOrder.class, ids[3]), "1AB23456CD7890123", CaptureStatus.COMPLETED, NOW));
         tx.run(record);
         assertRejectedBy("uq_ppv_paypal_txn", record);
     }

@@ -70,6 +70,11 @@ public class Fixtures {
         performer.reprice(rate, em.find(Webmaster.class, performer.webmasterId()));
     }
 
+    /** What a refund or reversal leaves on a user: a hold on purchases and shows, and a shortfall. */
+    public void holdPurchases(long userId, long shortfall) {
+        em.find(ChatUser.class, userId).holdPurchases("refunded payment 1AB23456CD7890123", shortfall);
+    }
+
     public void ban(long userId) {
         em.find(ChatUser.class, userId).ban(Instant.now().plusSeconds(3600), "test");
     }

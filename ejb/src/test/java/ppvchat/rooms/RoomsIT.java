@@ -28,9 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.Role;
+import ppvchat.ledger.boundary.CreditAdjustments;
 import ppvchat.ledger.boundary.Reconciliation;
 import ppvchat.ledger.boundary.ReconciliationReport;
+import ppvchat.ledger.entity.EntryKind;
 import ppvchat.ledger.entity.InsufficientCredits;
+import ppvchat.ledger.entity.LedgerEntry;
 import ppvchat.metering.boundary.ShowBilling;
 import ppvchat.metering.control.Meters;
 import ppvchat.performers.boundary.PerformerWall;
@@ -82,6 +85,9 @@ class RoomsIT {
 
     @Inject
     Reconciliation reconciliation;
+
+    @Inject
+    CreditAdjustments adjustments;
 
     @Inject
     PerformerWall wall;
@@ -367,6 +373,48 @@ class RoomsIT {
                         .isEmpty(),
                 "settling twice does nothing");
         assertClean(site);
+    }
+
+    @Test
+    void aPersonsCreditChangeIsAnAuditedAdjustmentPostedOnce() {
+        long site = fx.site("Adjusted", CreditRounding.UP);
+        long other = fx.site("Adjusted elsewhere", CreditRounding.UP);
+        long user = fx.user(site, "adjust-fan", Role.USER, 100);
+
+        LedgerEntry goodwill = adjustments.adjust(site, user, 50, "admin@site", "goodwill after an outage", "form-1");
+        LedgerEntry again = adjustments.adjust(site, user, 50, "admin@site", "goodwill after an outage", "form-1");
+
+        assertEquals(goodwill.id(), again.id(), "a resubmitted form posts once");
+        assertEquals(150, fx.userNow(user).credits());
+        assertEquals("admin@site", goodwill.actor());
+        assertEquals("goodwill after an outage", goodwill.reason());
+        assertEquals(EntryKind.ADJUSTMENT, goodwill.kind());
+        assertRefused("was used for another change", () -> adjustments.adjust(site, user, -5, "admin", "x", "form-1"));
+        assertThrows(Exception.class, () -> adjustments.adjust(site, user, -151, "admin", "too much", "form-2"));
+        assertThrows(Exception.class, () -> adjustments.adjust(site, user, 10, "admin", " ", "form-3"));
+        assertThrows(Exception.class, () -> adjustments.adjust(site, user, 10, " ", "no actor", "form-4"));
+        assertRefused("no user", () -> adjustments.adjust(other, user, 10, "admin", "wrong site", "form-5"));
+        assertEquals(150, fx.userNow(user).credits(), "refused changes change nothing");
+        assertClean(site);
+    }
+
+    @Test
+    void aUserHeldAfterARefundBooksNoShowUntilTheWebmasterLiftsTheHold() {
+        long site = fx.site("Held", CreditRounding.UP);
+        long[] star = fx.performer(site, "held-star", 60);
+        long user = fx.user(site, "held-fan", Role.USER, 500);
+        fx.holdPurchases(user, 120);
+        rooms.goOnline(site, star[1]);
+        rooms.enter(site, user, star[0]);
+
+        assertRefused("on hold", () -> rooms.requestPrivate(site, user, star[0]));
+        assertEquals(120, fx.userNow(user).creditShortfall());
+
+        adjustments.liftPurchasesHold(site, user);
+        assertTrue(fx.userNow(user).purchasesHold().isEmpty());
+        long show = rooms.requestPrivate(site, user, star[0]);
+        assertEquals(ShowStatus.REQUESTED, fx.find(PrivateShow.class, show).status());
+        assertEquals(120, fx.userNow(user).creditShortfall(), "the shortfall stays on record");
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.List;
             @JsonbSubtype(alias = "tip", type = ServerMessage.Tipped.class),
             @JsonbSubtype(alias = "balance", type = ServerMessage.Balance.class),
             @JsonbSubtype(alias = "balance.low", type = ServerMessage.LowBalance.class),
+            @JsonbSubtype(alias = "payment", type = ServerMessage.Payment.class),
             @JsonbSubtype(alias = "signal", type = ServerMessage.Signal.class),
             @JsonbSubtype(alias = "wall", type = ServerMessage.Wall.class),
             @JsonbSubtype(alias = "status", type = ServerMessage.Status.class),
@@ -127,6 +128,12 @@ public sealed interface ServerMessage {
 
     /** Your show's credits run low: about {@code secondsLeft} seconds remain. */
     record LowBalance(long showId, long secondsLeft) implements ServerMessage {}
+
+    /**
+     * Your payment moved on: PENDING, COMPLETED (credits added), DECLINED, REFUNDED or REVERSED (credits
+     * taken back). {@code order} is null for a capture this site did not order through the client.
+     */
+    record Payment(String order, String status, long credits) implements ServerMessage {}
 
     record Signal(long from, JsonObject signal) implements ServerMessage {}
 

@@ -15,6 +15,8 @@ import java.util.logging.Logger;
 import ppvchat.accounts.entity.Forbidden;
 import ppvchat.accounts.entity.NotSignedIn;
 import ppvchat.accounts.entity.TooManyAttempts;
+import ppvchat.payments.entity.PaymentsNotSetUp;
+import ppvchat.payments.entity.PaymentsUnavailable;
 import ppvchat.photos.entity.PhotoRemoved;
 import ppvchat.photos.entity.PhotoTooLarge;
 import ppvchat.photos.entity.UnsupportedPhotoType;
@@ -55,6 +57,12 @@ public class ErrorResponses implements ExceptionMapper<Exception> {
         }
         if (cause instanceof PhotoRemoved removed) {
             return answer(Response.Status.GONE.getStatusCode(), removed.getMessage());
+        }
+        if (cause instanceof PaymentsUnavailable unavailable) {
+            return answer(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), unavailable.getMessage());
+        }
+        if (cause instanceof PaymentsNotSetUp notSetUp) {
+            return answer(Response.Status.CONFLICT.getStatusCode(), notSetUp.getMessage());
         }
         if (cause instanceof DomainException | cause instanceof IllegalArgumentException) {
             return answer(Response.Status.BAD_REQUEST.getStatusCode(), cause.getMessage());

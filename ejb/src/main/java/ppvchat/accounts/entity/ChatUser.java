@@ -90,6 +90,16 @@ public class ChatUser {
     @Column(name = "ban_reason")
     private String banReason;
 
+    /** Why purchases and private shows wait for the webmaster (a refund or a reversal); null when they don't. */
+    @Size(max = 300)
+    @Column(name = "purchases_hold")
+    private String purchasesHold;
+
+    /** Credits taken back by refunds and reversals that were already spent, for the webmaster to see. */
+    @Min(0)
+    @Column(name = "credit_shortfall")
+    private long creditShortfall;
+
     @NotNull
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
@@ -143,6 +153,29 @@ public class ChatUser {
     public void unban() {
         this.bannedUntil = null;
         this.banReason = null;
+    }
+
+    /** Money went back to the buyer: purchases and private shows wait until the webmaster decides. */
+    public void holdPurchases(String reason, long shortfall) {
+        this.purchasesHold = requireText(reason, "a hold's reason");
+        this.creditShortfall = Math.addExact(creditShortfall, Math.max(0, shortfall));
+    }
+
+    /** A reversal was cancelled: what it could not take back is no longer owed. */
+    public void forgiveShortfall(long credits) {
+        this.creditShortfall = Math.max(0, creditShortfall - credits);
+    }
+
+    public void liftPurchasesHold() {
+        this.purchasesHold = null;
+    }
+
+    public Optional<String> purchasesHold() {
+        return Optional.ofNullable(purchasesHold);
+    }
+
+    public long creditShortfall() {
+        return creditShortfall;
     }
 
     public boolean isBannedAt(Instant now) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import ppvchat.accounts.entity.ChatUser;
+import ppvchat.accounts.entity.Forbidden;
 import ppvchat.accounts.entity.Permission;
 import ppvchat.accounts.entity.Role;
 import ppvchat.ledger.control.Ledger;
@@ -112,6 +113,10 @@ public class Rooms {
         Room room = roomOf(webmasterId, performerId);
         ChatUser user = ledger.lockUser(webmasterId, userId);
         requireNotBanned(user);
+        if (user.purchasesHold().isPresent()) {
+            throw new Forbidden("private shows are on hold for your account after a refund or a reversal;"
+                    + " the site's support can help");
+        }
         if (!webmaster.permits(user.role(), Permission.REQUEST_PRIVATE)) {
             throw new DomainException("your role may not request private shows on this site");
         }

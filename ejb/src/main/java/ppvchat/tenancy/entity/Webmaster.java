@@ -36,6 +36,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import ppvchat.accounts.entity.Permission;
 import ppvchat.accounts.entity.Role;
@@ -72,6 +73,11 @@ public class Webmaster {
     @Size(max = 254)
     @Column(name = "paypal_email")
     private String paypalEmail;
+
+    /** PayPal's id of the site's account: used as the payee instead of the email when set. */
+    @Pattern(regexp = "[A-Z0-9]{8,20}")
+    @Column(name = "paypal_merchant_id")
+    private String paypalMerchantId;
 
     @NotNull
     @Pattern(regexp = "[A-Z]{3}")
@@ -214,6 +220,21 @@ public class Webmaster {
 
     public void receivePaymentsAt(String paypalEmail) {
         this.paypalEmail = paypalEmail;
+    }
+
+    public void receivePaymentsAsMerchant(String merchantId) {
+        if (merchantId != null && !merchantId.matches("[A-Z0-9]{8,20}")) {
+            throw new IllegalArgumentException("a PayPal merchant id is 8 to 20 capital letters and digits");
+        }
+        this.paypalMerchantId = merchantId;
+    }
+
+    /** The PayPal account the site's money goes to: its merchant id, else its email; empty if not set up. */
+    public Optional<String> paypalPayee() {
+        if (paypalMerchantId != null) {
+            return Optional.of(paypalMerchantId);
+        }
+        return Optional.ofNullable(paypalEmail).filter(email -> !email.isBlank());
     }
 
     public void integrateEmbedded() {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ppvchat.ledger.control.CreditsChanged;
+import ppvchat.payments.entity.PaymentChanged;
 import ppvchat.realtime.CloseCodes;
 import ppvchat.realtime.Connection;
 import ppvchat.realtime.Fanout;
@@ -167,6 +168,13 @@ public class RoomEventRelay {
     void on(@Observes CreditsChanged change) {
         fanout.toUser(
                 change.webmasterId(), change.userId(), new ServerMessage.Balance(change.credits(), change.available()));
+    }
+
+    void on(@Observes PaymentChanged change) {
+        fanout.toUser(
+                change.webmasterId(),
+                change.userId(),
+                new ServerMessage.Payment(change.order(), change.status(), change.credits()));
     }
 
     private void toPerformerAnd(long w, long p, long userId, ServerMessage message) {
