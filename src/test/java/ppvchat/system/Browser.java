@@ -197,6 +197,32 @@ final class Browser implements AutoCloseable {
         return durations.stream().map(d -> ((Number) d).doubleValue()).toList();
     }
 
+    /**
+     * Clicks {@code css} in the window the page opened (a popup such as PayPal's), outside the shadow root
+     * (the popup is an ordinary page), after a screenshot of it; then returns to the page.
+     */
+    void clickInPopup(String css, String screenshotTitle) {
+        String page = driver.getWindowHandle();
+        String popup = until("a popup window", b -> driver.getWindowHandles().stream()
+                .filter(handle -> !handle.equals(page))
+                .findFirst()
+                .orElse(null));
+        driver.switchTo().window(popup);
+        try {
+            until("the popup's " + css, b -> !driver.findElements(By.cssSelector(css))
+                    .isEmpty());
+            screenshot(screenshotTitle);
+            driver.findElement(By.cssSelector(css)).click();
+        } finally {
+            driver.switchTo().window(page);
+        }
+    }
+
+    /** Whether the page's popups have all closed. */
+    boolean popupsClosed() {
+        return driver.getWindowHandles().size() == 1;
+    }
+
     /** Waits until {@code condition} answers something other than null or false, and answers it. */
     <T> T until(String what, Function<Browser, T> condition) {
         return until(what, PATIENCE, condition);

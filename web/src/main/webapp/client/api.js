@@ -48,6 +48,10 @@ export function createApi(base, webmasterId, getToken) {
     performers: () => call('GET', '/performers'),
     performerMe: () => call('GET', '/performers/me', {auth: true}),
     packages: () => call('GET', '/packages'),
+    // PayPal: only the package id goes out; credits, price and status always come from the server.
+    createOrder: (packageId) => call('POST', '/paypal/orders', {json: {packageId}, auth: true}),
+    order: (ref) => call('GET', `/paypal/orders/${encodeURIComponent(ref)}`, {auth: true}),
+    captureOrder: (ref) => call('POST', `/paypal/orders/${encodeURIComponent(ref)}/capture`, {auth: true}),
     uploadPhoto: (performerId, file) =>
       call('POST', `/rooms/${encodeURIComponent(performerId)}/photos`, {
         body: file, contentType: file.type || 'application/octet-stream', auth: true,

@@ -1,6 +1,8 @@
 // Sentences for what the server tells us in codes: why we were ejected, why a show ended, why a room
-// could not be entered, why a socket closed. Unknown values get a generic sentence.
+// could not be entered, why a socket closed, what became of a payment. Unknown values get a generic sentence
+// (an unknown payment status none).
 
+const PAYMENT_STATUSES = ['PENDING', 'COMPLETED', 'DECLINED', 'REFUNDED', 'REVERSED'];
 const SHOW_REASONS = ['USER_LEFT', 'PERFORMER_ENDED', 'CREDITS_EXHAUSTED', 'DISCONNECTED', 'SERVER_RESTART', 'MODERATOR'];
 
 export function showEndedText(app, reason) {
@@ -45,4 +47,11 @@ export function closeText(app, code, reason) {
   if (code === 4001) return t('ejected.kickedNoReason');
   if (code === 4002) return t('ejected.banned', {reason: reason || ''});
   return t('closed.other', {code, reason: reason || ''});
+}
+
+/** A socket's payment message {order, status, credits} as a sentence; null for a status we do not know. */
+export function paymentText(app, payment) {
+  if (!payment || !PAYMENT_STATUSES.includes(payment.status)) return null;
+  const credits = Math.trunc(Number(payment.credits) || 0);
+  return app.t('payment.notice.' + payment.status, {credits: app.fmt.credits(credits), count: credits});
 }

@@ -7,9 +7,9 @@ import {WatcherPeer} from './video.js';
 import {createChat} from './chat.js';
 import {createPeople} from './people.js';
 import {moderate, moderationText} from './staff.js';
-import {openPackages} from './packages.js';
+import {openPackages, paymentUpdate} from './packages.js';
 import {notice, openDialog} from './ui.js';
-import {closeText, ejectedText, joinErrorText, showEndedText} from './notices.js';
+import {closeText, ejectedText, joinErrorText, paymentText, showEndedText} from './notices.js';
 import {elapsedSeconds, spentCredits, startMeter as meterOf, stopMeter} from './meter.js';
 
 const TIP_AMOUNTS = [10, 25, 50];
@@ -55,7 +55,7 @@ export function roomView(app, {performer}) {
     endShow);
   const lowText = h('span', {class: 'ppv-low-text'});
   const lowBalance = h('div', {class: 'ppv-low-balance', role: 'alert', hidden: true}, lowText,
-    h('button', {type: 'button', class: 'ppv-button', dataset: {action: 'top-up'}, onclick: () => openPackages(app)}, t('show.topUp')));
+    h('button', {type: 'button', class: 'ppv-button', dataset: {action: 'top-up'}, onclick: buyCredits}, t('show.topUp')));
 
   const tipInput = h('input', {name: 'tip-credits', type: 'number', min: 1, max: 1000000, step: 1, inputmode: 'numeric', placeholder: t('tip.custom')});
   const tips = h('div', {class: 'ppv-tips-bar'},
@@ -68,7 +68,7 @@ export function roomView(app, {performer}) {
   const requestButton = h('button', {type: 'button', class: 'ppv-button', dataset: {action: 'request-private'}, onclick: requestPrivate}, t('private.request'));
   const cancelButton = h('button', {type: 'button', class: 'ppv-button ppv-secondary', dataset: {action: 'cancel-private'}, hidden: true, onclick: cancelPrivate}, t('private.cancel'));
   const requestState = h('p', {class: 'ppv-request-state', role: 'status', hidden: true});
-  const buyButton = h('button', {type: 'button', class: 'ppv-button ppv-secondary', dataset: {action: 'buy-credits'}, onclick: () => openPackages(app)}, t('credits.buy'));
+  const buyButton = h('button', {type: 'button', class: 'ppv-button ppv-secondary', dataset: {action: 'buy-credits'}, onclick: buyCredits}, t('credits.buy'));
   const guestHint = h('p', {class: 'ppv-hint', hidden: true}, t('room.guestHint'));
   const watcherControls = h('section', {class: 'ppv-controls'}, tips,
     h('div', {class: 'ppv-private'}, requestButton, cancelButton, buyButton), requestState, guestHint);
@@ -220,6 +220,14 @@ export function roomView(app, {performer}) {
     if (state.show && state.show.ended) state.show.balanceAfter = m.credits;
     renderMeter();
   });
+  socket.on('payment', (m) => {
+    if (paymentUpdate(app, m)) return; // the purchase dialog tells (or told) about it
+    const text = paymentText(app, m);
+    if (!text) return;
+    const item = notice(app, notices, 'payment', text);
+    item.dataset.status = m.status;
+    item.dataset.order = m.order;
+  });
   socket.on('balance.low', (m) => {
     lowBalance.hidden = false;
     setText(lowText, t('show.lowBalance', {seconds: m.secondsLeft, count: m.secondsLeft}));
@@ -331,6 +339,10 @@ export function roomView(app, {performer}) {
   }
 
   // ---- money
+  function buyCredits() {
+    openPackages(app, {next: {view: 'room', params: {performer}}}); // a guest signs in and comes back here
+  }
+
   function tip(credits) {
     if (!Number.isInteger(credits) || credits < 1 || credits > 1000000) {
       app.toast(t('tip.rule'));

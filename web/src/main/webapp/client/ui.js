@@ -12,8 +12,9 @@ export function toast(app, text, kind = 'error') {
 /**
  * A modal dialog with a confirm and a cancel button. Resolves with collect() (or true) on confirm,
  * null on cancel or Escape. collect may throw an Error whose message is shown in the dialog.
+ * onOpen(close) is called once it shows: close(value) closes it from code and resolves with value.
  */
-export function openDialog(app, {title, body = [], confirmLabel, cancelLabel, collect, danger = false}) {
+export function openDialog(app, {title, body = [], confirmLabel, cancelLabel, collect, danger = false, onOpen}) {
   const t = app.t;
   return new Promise((resolve) => {
     const problem = h('p', {class: 'ppv-form-error', role: 'alert', hidden: true});
@@ -49,6 +50,7 @@ export function openDialog(app, {title, body = [], confirmLabel, cancelLabel, co
     else dialog.setAttribute('open', '');
     const first = dialog.querySelector('input, select, textarea');
     if (first) first.focus();
+    if (onOpen) onOpen(done);
   });
 }
 

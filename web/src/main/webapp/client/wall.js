@@ -3,6 +3,8 @@
 import {h, replace, setText} from './dom.js';
 import {ProtocolSocket} from './socket.js';
 import {apiErrorText} from './ui.js';
+import {paymentUpdate} from './packages.js';
+import {paymentText} from './notices.js';
 
 const STATUSES = ['ONLINE', 'BUSY', 'OFFLINE'];
 
@@ -117,6 +119,10 @@ export function wallView(app) {
     });
     socket.on('status', (m) => apply(m.performerId, m.status));
     socket.on('balance', (m) => app.setBalance(m));
+    socket.on('payment', (m) => {
+      const text = paymentUpdate(app, m) ? null : paymentText(app, m);
+      if (text) app.toast(text, m.status === 'PENDING' || m.status === 'COMPLETED' ? 'info' : 'error');
+    });
     socket.on('reconnecting', () => {
       liveNote.hidden = false;
       setText(liveNote, t('wall.reconnecting'));
