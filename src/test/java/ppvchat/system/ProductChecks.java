@@ -300,7 +300,15 @@ final class ProductChecks {
                 () -> assertEquals(
                         String.valueOf(DEMO_PERFORMERS.size()), elementText(dashboard.body(), "performer-count")),
                 () -> DEMO_PERFORMERS.forEach(
-                        name -> assertTrue(dashboard.body().contains(name), name + " in the performer table")));
+                        name -> assertTrue(dashboard.body().contains(name), name + " in the performer table")),
+                () -> assertTrue(dashboard.body().contains("payments.xhtml"), "the menu leads to the payments"));
+        HttpResponse<String> payments = browser.get("/admin/payments.xhtml");
+        assertEquals(200, payments.statusCode(), payments::body);
+        assertAll(
+                "payments page of a site without payments: clear empty states",
+                () -> assertTrue(payments.body().contains("No PayPal payments yet."), payments::body),
+                () -> assertTrue(payments.body().contains("Nobody is on hold"), payments::body),
+                () -> assertTrue(payments.body().contains("No disputes."), payments::body));
     }
 
     static void wrongPasswordIsRefused(HttpSession site) {

@@ -210,4 +210,9 @@ public class PaypalTransaction {
     public String log() {
         return log;
     }
+
+    /** When the capture was first recorded here. */
+    public Instant date() {
+        return date;
+    }
 }
