@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import ppvchat.paypaldouble.PaypalDouble;
 import ppvchat.tenancy.entity.CreditRounding;
 
 /**
@@ -52,6 +53,7 @@ class BrowserIT {
     private static final int JOINS = 10;
 
     private PayaraMicroProcess server;
+    private PaypalDouble paypal;
     private Path evidence;
     private final Map<String, Browser> browsers = new LinkedHashMap<>();
     private long luna;
@@ -62,25 +64,34 @@ class BrowserIT {
         Path work = SystemTestSettings.freshWorkDir("browser");
         evidence = SystemTestSettings.freshWorkDir("browser-evidence");
         String database = work.resolve("h2").resolve("ppv").toString();
+        paypal = PaypalDouble.start(
+                new PaypalDouble.Settings(0, "browser-client", "browser-secret", "WH-BROWSER", null));
         server = PayaraMicroProcess.start(
                 SystemTestSettings.existingFile("ppv.micro.jar"),
                 SystemTestSettings.existingFile("ppv.micro.war"),
                 work.resolve("run"),
-                port -> Map.of(
-                        "ppv.demo.enabled", "true",
-                        "ppv.demo.origins", "http://127.0.0.1:" + port,
-                        "ppv.loadtest.enabled", "true",
+                port -> Map.ofEntries(
+                        Map.entry("ppv.demo.enabled", "true"),
+                        Map.entry("ppv.demo.origins", "http://127.0.0.1:" + port),
+                        Map.entry("ppv.loadtest.enabled", "true"),
                         // Short-lived tokens, so that the client's refresh runs during the suite: an
                         // upload, a reload or a reconnect after the first minute needs a refreshed one.
-                        "ppv.tokens.ttl-seconds", "60",
-                        "ppv.datasource.class", "org.h2.jdbcx.JdbcDataSource",
-                        "ppv.datasource.url", "jdbc:h2:file:" + database + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE"));
+                        Map.entry("ppv.tokens.ttl-seconds", "60"),
+                        Map.entry("ppv.paypal.base-url", paypal.baseUrl()),
+                        Map.entry("ppv.paypal.client-id", "browser-client"),
+                        Map.entry("ppv.paypal.client-secret", "browser-secret"),
+                        Map.entry("ppv.paypal.webhook-id", "WH-BROWSER"),
+                        Map.entry("ppv.datasource.class", "org.h2.jdbcx.JdbcDataSource"),
+                        Map.entry(
+                                "ppv.datasource.url",
+                                "jdbc:h2:file:" + database + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE")));
         try {
             server.awaitReady(BOOT_TIMEOUT);
         } catch (RuntimeException | Error e) {
             server.close();
             throw e;
         }
+        paypal.deliverTo(server.site().uri("/api/paypal/webhooks"));
         luna = performerNamed("Luna Starwise");
         nonce = UUID.randomUUID().toString().substring(0, 6);
     }
@@ -93,6 +104,9 @@ class BrowserIT {
         }
         if (server != null) {
             server.close();
+        }
+        if (paypal != null) {
+            paypal.close();
         }
     }
 
@@ -489,6 +503,42 @@ class BrowserIT {
             bob.until("bob back in the room", b -> "WATCHER".equals(b.attribute(".ppv-room", "data-part")));
             moderator.until("bob listed again", b -> personNamed(b, "bob"));
         }
+    }
+
+    @Test
+    @Order(15)
+    void aUserBuysCreditsInPaypalsWindowAndTheRoomShowsThemAtOnce() {
+        try (Browser carol = Browser.open("carol", evidence)) {
+            carol.go(server.site().uri("/demo/user.html"));
+            signIn(carol, "carol");
+            enterLunasRoom(carol);
+            carol.until("carol's balance at zero", b -> "0".equals(b.attribute(".ppv-balance", "data-credits")));
+            carol.click("[data-action=buy-credits]");
+            carol.click(".ppv-dialog .ppv-package-buy");
+            carol.until("waiting for PayPal", b -> "CREATED".equals(b.attribute(".ppv-payment", "data-status")));
+            shoot(carol, "paypal-waiting");
+
+            carol.clickInPopup("#pay", "paypal-double-checkout");
+
+            carol.until("500 credits in the header", b -> "500".equals(b.attribute(".ppv-balance", "data-credits")));
+            WebElement done = carol.visible(".ppv-toast[data-payment=COMPLETED]");
+            assertTrue(done.getText().contains("500"), "the user is told: " + done.getText());
+            carol.until("the return page closed itself", Browser::popupsClosed);
+            shoot(carol, "paypal-completed");
+        }
+        String ledger =
+                server.site().get("/api/loadtest/webmasters/1/reconciliation").body();
+        assertTrue(ledger.contains("\"problems\":[]"), "the books balance after the purchase: " + ledger);
+
+        HttpSession console = server.site().anotherVisitor();
+        assertEquals(
+                302,
+                ProductChecks.signIn(console, ProductChecks.DEMO_ADMIN, ProductChecks.DEMO_ADMIN_PASSWORD)
+                        .statusCode());
+        String payments = console.get("/admin/payments.xhtml").body();
+        assertTrue(
+                payments.contains(">carol<") && payments.contains(">COMPLETED<") && payments.contains(">500<"),
+                "the webmaster sees carol's capture in the console: " + payments);
     }
 
     // --- people and pages ---

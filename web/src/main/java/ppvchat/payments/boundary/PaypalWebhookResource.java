@@ -10,8 +10,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import ppvchat.payments.entity.MalformedPaypalMessage;
 
 /**
  * The one endpoint PayPal delivers webhooks to (register {@code https://<server>/api/paypal/webhooks}).
@@ -30,13 +34,19 @@ public class PaypalWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@Context HttpHeaders headers, String body) {
+    public Response receive(@Context HttpHeaders headers, InputStream body) throws IOException {
+        // Read at most one byte more than any PayPal event, so a huge body is refused without being held.
+        byte[] bytes = body.readNBytes(PaypalWebhooks.MAX_BYTES + 1);
         Map<String, String> paypalHeaders = new HashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> {
             if (name.regionMatches(true, 0, "PAYPAL-", 0, 7) && !values.isEmpty()) {
                 paypalHeaders.put(name, values.get(0));
             }
         });
-        return Response.ok(new Received(webhooks.receive(paypalHeaders, body))).build();
+        if (bytes.length > PaypalWebhooks.MAX_BYTES) {
+            throw new MalformedPaypalMessage("the body is larger than any PayPal event");
+        }
+        return Response.ok(new Received(webhooks.receive(paypalHeaders, new String(bytes, StandardCharsets.UTF_8))))
+                .build();
     }
 }
