@@ -51,7 +51,8 @@ ALTER TABLE ppv_paypal ADD CONSTRAINT fk_ppv_paypal_order FOREIGN KEY (webmaster
 
 -- Every message PayPal sent us, raw: webhook deliveries (each retry its own row) and the answers to our
 -- calls. A webhook is stored before it is answered, then verified and acted on; processed_at stays
--- NULL until that is done, so a crash or PayPal being down only delays it.
+-- NULL until that is done, so a crash or PayPal being down only delays it. next_attempt_at is both the
+-- backoff and a lease: whoever claims a message moves it forward, so two servers never work on it at once.
 CREATE TABLE ppv_paypal_message (
     id           BIGINT AUTO_INCREMENT PRIMARY KEY,
     webmasterid  BIGINT,
@@ -66,13 +67,14 @@ CREATE TABLE ppv_paypal_message (
     outcome      VARCHAR(500),
     attempts     INT          NOT NULL DEFAULT 0,
     received_at  DATETIME(6)  NOT NULL,
+    next_attempt_at DATETIME(6) NOT NULL,
     processed_at DATETIME(6),
     CONSTRAINT ck_ppv_paypal_message_source CHECK (source IN ('WEBHOOK', 'API')),
     CONSTRAINT ck_ppv_paypal_message_verification CHECK (verification IN ('PENDING', 'SUCCESS', 'FAILURE',
         'DUPLICATE', 'NOT_NEEDED'))
 );
 CREATE INDEX ix_ppv_paypal_message_event ON ppv_paypal_message (event_id);
-CREATE INDEX ix_ppv_paypal_message_todo ON ppv_paypal_message (processed_at, received_at);
+CREATE INDEX ix_ppv_paypal_message_todo ON ppv_paypal_message (processed_at, next_attempt_at);
 CREATE INDEX ix_ppv_paypal_message_site ON ppv_paypal_message (webmasterid, received_at);
 
 -- Money that went back: refunds, reversals (chargebacks) and cancelled reversals, each once (PayPal's

@@ -93,6 +93,14 @@ public class Reconciliation {
                         + " WHERE webmasterid = ?1 AND kind = 'TIP' GROUP BY tip_id) e ON e.tip_id = t.id"
                         + " WHERE t.webmasterid = ?1 AND t.action = 'tips' AND t.credits <> -COALESCE(e.total, 0)",
                 webmasterId);
+        report(
+                problems,
+                "PayPal captures not credited exactly once (a completed one once, a pending or declined one never)",
+                "SELECT COUNT(*) FROM ppv_paypal p LEFT JOIN (SELECT paypal_id, COUNT(*) AS entries FROM ledger_entry"
+                        + " WHERE webmasterid = ?1 AND kind = 'PURCHASE' GROUP BY paypal_id) e ON e.paypal_id = p.id"
+                        + " WHERE p.webmasterid = ?1 AND COALESCE(e.entries, 0)"
+                        + " <> CASE WHEN p.payment_status IN ('PENDING', 'DECLINED') THEN 0 ELSE 1 END",
+                webmasterId);
         return new ReconciliationReport(
                 webmasterId, purchased, refunded, reversed, adjusted, spent, balances, held, List.copyOf(problems));
     }

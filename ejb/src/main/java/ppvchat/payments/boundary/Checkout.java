@@ -104,6 +104,13 @@ public class Checkout {
         return captureNow(OrderView.of(own(webmasterId, token, reference)));
     }
 
+    /** The buyer gave up before approving; an order already approved at PayPal goes on and completes. */
+    public OrderView cancel(long webmasterId, String token, String reference) {
+        PaypalOrder order = own(webmasterId, token, reference);
+        orders.cancelled(order.reference());
+        return view(order.reference());
+    }
+
     /** PayPal sent the buyer back after approving: capture. The PayPal order id must match ours. */
     public OrderView returned(String reference, String paypalOrderId) {
         PaypalOrder order = returning(reference, paypalOrderId);
@@ -139,21 +146,25 @@ public class Checkout {
                 && !OrderStatus.valueOf(current.status()).equals(OrderStatus.CREATED)) {
             return current;
         }
-        PaypalOrder order = orders.captureTried(current.order());
+        PaypalOrder order = orders.captureTried(current.order()).orElse(null);
+        if (order == null) {
+            return current; // another attempt is under way
+        }
         try {
             PaypalAnswer answer = paypal.captureOrder(order.paypalOrderId(), "capture-" + order.reference());
             record(order, "ORDER.CAPTURE", answer);
         } catch (PaypalRefused refused) {
             String issue = refused.issue();
-            if ("ORDER_ALREADY_CAPTURED".equals(issue)) {
-                fetchAndRecord(order);
-            } else if (!"ORDER_NOT_APPROVED".equals(issue)) {
-                messages.answer(
-                        order.webmasterId(),
-                        "ORDER.CAPTURE",
-                        order.paypalOrderId(),
-                        refused.answer().body(),
-                        "refused: " + issue);
+            messages.answer(
+                    order.webmasterId(),
+                    "ORDER.CAPTURE",
+                    order.paypalOrderId(),
+                    refused.answer().body(),
+                    "PayPal answered " + issue);
+            if ("ORDER_NOT_APPROVED".equals(issue)) {
+                orders.notApproved(order.reference());
+            } else if (!fetchAndRecord(order)) {
+                // Not captured, and PayPal will not: only now is the order over.
                 orders.failed(order.reference(), "PayPal refused the capture: " + issue);
             }
         } catch (PaypalDown down) {
@@ -162,19 +173,30 @@ public class Checkout {
         return view(order.reference());
     }
 
-    private void fetchAndRecord(PaypalOrder order) {
+    /** Reads the order back from PayPal and records its capture; false if it has none. */
+    private boolean fetchAndRecord(PaypalOrder order) {
         try {
-            record(order, "ORDER.GET", paypal.order(order.paypalOrderId()));
+            return record(order, "ORDER.GET", paypal.order(order.paypalOrderId()));
         } catch (PaypalDown | PaypalRefused e) {
             LOG.warning(() -> "order " + order.reference() + " could not be read back: " + e.getMessage());
+            return true; // unknown: the order stays as it is and the next round tries again
         }
     }
 
-    private void record(PaypalOrder order, String operation, PaypalAnswer answer) {
+    /** Records the capture PayPal's answer holds; false if it holds none. */
+    private boolean record(PaypalOrder order, String operation, PaypalAnswer answer) {
         CaptureFacts facts = CaptureFacts.ofOrder(answer.json());
+        if (facts.captureId() == null) {
+            messages.answer(order.webmasterId(), operation, order.paypalOrderId(), answer.body(), "no capture yet");
+            return false;
+        }
         String outcome;
         try {
             outcome = captures.record(facts, operation + " answer").outcome();
+            if (outcome.startsWith("refused:")) {
+                // The buyer paid at PayPal, but the capture broke a rule here: people must look at it.
+                orders.failed(order.reference(), "paid at PayPal but not credited (" + outcome + ")");
+            }
         } catch (RuntimeException e) {
             // The capture stands at PayPal; the order stays approved and the next round records it again
             // (the capture call is idempotent), or the capture's webhook does.
@@ -182,6 +204,7 @@ public class Checkout {
             outcome = "not recorded yet: " + e.getClass().getSimpleName();
         }
         messages.answer(order.webmasterId(), operation, facts.captureId(), answer.body(), outcome);
+        return true;
     }
 
     private PaypalOrder own(long webmasterId, String token, String reference) {
@@ -225,9 +248,7 @@ public class Checkout {
                                                 "amount",
                                                 Json.createObjectBuilder()
                                                         .add("currency_code", order.currency())
-                                                        .add(
-                                                                "value",
-                                                                order.amount().toPlainString()))
+                                                        .add("value", order.paypalAmount()))
                                         .add("payee", payee)))
                 .add(
                         "payment_source",

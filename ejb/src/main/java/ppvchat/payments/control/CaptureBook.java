@@ -113,7 +113,9 @@ public class CaptureBook {
         } catch (IllegalArgumentException unknown) {
             return refused(site, capture, "its status " + capture.status() + " is not one a capture has");
         }
-        return apply(order, buyer, capture.captureId(), status, via);
+        // Seen for the first time already (partly) refunded: it was paid, so it credits; the refunds,
+        // each with its own webhook, take the credits back.
+        return apply(order, buyer, capture.captureId(), status.credited() ? CaptureStatus.COMPLETED : status, via);
     }
 
     private Handled apply(PaypalOrder order, ChatUser buyer, String captureId, CaptureStatus status, String via) {

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +24,8 @@ import ppvchat.payments.entity.Verification;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class PaypalMessages {
 
-    /** A webhook is tried this many times (PayPal down, capture not known yet) before it is left for people. */
-    public static final int MAX_ATTEMPTS = 50;
+    /** PayPal retries a webhook for three days; we keep trying ours as long, then leave it for people. */
+    public static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
 
     @PersistenceContext
     EntityManager em;
@@ -49,13 +51,15 @@ public class PaypalMessages {
         return message.id();
     }
 
-    /** The message to work on, counted as one more attempt; empty if it is done with already. */
+    /**
+     * The message to work on, counted as one more attempt; empty if it is done with, or another attempt
+     * (here or on another server) holds it.
+     */
     public Optional<PaypalMessage> claim(long id) {
         PaypalMessage message = em.find(PaypalMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (message == null || message.processedAt() != null) {
+        if (message == null || !message.claim(clock.instant())) {
             return Optional.empty();
         }
-        message.attempted();
         em.flush();
         em.detach(message);
         return Optional.of(message);
@@ -90,21 +94,23 @@ public class PaypalMessages {
         }
     }
 
+    /** Not done yet: tried again after the backoff its claim set, for as long as PayPal retries webhooks. */
     public void postpone(long id, String why) {
         PaypalMessage message = em.find(PaypalMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (message.processedAt() == null) {
             message.postponed(why);
-            if (message.attempts() >= MAX_ATTEMPTS) {
-                message.processed(null, "gave up after " + message.attempts() + " attempts: " + why, clock.instant());
+            Instant now = clock.instant();
+            if (message.receivedAt().isBefore(now.minus(GIVE_UP_AFTER))) {
+                message.processed(null, "gave up after " + message.attempts() + " attempts in three days: " + why, now);
             }
         }
     }
 
+    /** Messages whose next attempt is due, the longest waiting first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<Long> unprocessed(java.time.Instant receivedBefore, int limit) {
+    public List<Long> due(Instant now, int limit) {
         return em.createNamedQuery(PaypalMessage.UNPROCESSED, Long.class)
-                .setParameter("before", receivedBefore)
-                .setParameter("maxAttempts", MAX_ATTEMPTS)
+                .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
     }

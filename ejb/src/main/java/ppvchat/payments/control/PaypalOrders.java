@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import ppvchat.tenancy.entity.Webmaster;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class PaypalOrders {
+
+    private static final Duration CAPTURE_LEASE = Duration.ofSeconds(5);
 
     @PersistenceContext
     EntityManager em;
@@ -65,10 +68,14 @@ public class PaypalOrders {
         locked(reference).approved(clock.instant());
     }
 
-    public PaypalOrder captureTried(String reference) {
+    /** The order, if this caller may try its capture now (see {@link PaypalOrder#captureTried}). */
+    public Optional<PaypalOrder> captureTried(String reference) {
         PaypalOrder order = locked(reference);
-        order.captureTried(clock.instant());
-        return order;
+        return order.captureTried(clock.instant(), CAPTURE_LEASE) ? Optional.of(order) : Optional.empty();
+    }
+
+    public void notApproved(String reference) {
+        locked(reference).notApproved(clock.instant());
     }
 
     public void cancelled(String reference) {
@@ -109,14 +116,15 @@ public class PaypalOrders {
                 .toList();
     }
 
-    /** PayPal forgets an approval after three hours; such orders end, and abandoned ones are closed. */
-    public int expire(Instant approvedBefore) {
+    /** PayPal forgets an approval after three hours; older orders end, abandoned ones closed, failed ones failed. */
+    public int expire(Instant createdBefore) {
         List<PaypalOrder> stale = em.createQuery(
                         "SELECT o FROM PaypalOrder o WHERE o.status IN (ppvchat.payments.entity.OrderStatus.CREATING,"
                                 + " ppvchat.payments.entity.OrderStatus.CREATED, ppvchat.payments.entity.OrderStatus.APPROVED)"
-                                + " AND o.updatedAt < :before",
+                                + " AND o.createdAt < :before",
                         PaypalOrder.class)
-                .setParameter("before", approvedBefore)
+                .setParameter("before", createdBefore)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setMaxResults(500)
                 .getResultList();
         Instant now = clock.instant();

@@ -27,8 +27,8 @@ import java.util.Objects;
                 + " AND m.id <> :id")
 @NamedQuery(
         name = PaypalMessage.UNPROCESSED,
-        query = "SELECT m.id FROM PaypalMessage m WHERE m.processedAt IS NULL AND m.receivedAt < :before"
-                + " AND m.attempts < :maxAttempts ORDER BY m.id")
+        query = "SELECT m.id FROM PaypalMessage m WHERE m.processedAt IS NULL AND m.nextAttemptAt <= :now"
+                + " ORDER BY m.nextAttemptAt")
 public class PaypalMessage {
 
     public static final String VERIFIED_TWIN = "PaypalMessage.verifiedTwin";
@@ -80,6 +80,10 @@ public class PaypalMessage {
     @Column(name = "received_at", updatable = false)
     private Instant receivedAt;
 
+    @NotNull
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
     @Column(name = "processed_at")
     private Instant processedAt;
 
@@ -117,10 +121,21 @@ public class PaypalMessage {
         this.body = Objects.requireNonNull(body);
         this.bodySha256 = Objects.requireNonNull(sha256);
         this.receivedAt = now;
+        this.nextAttemptAt = now;
     }
 
-    public void attempted() {
+    /**
+     * Claimed for one attempt: the next one may start only after a backoff (5 s, doubling, at most an
+     * hour), which is also how long nobody else may take the message over.
+     */
+    public boolean claim(Instant now) {
+        if (processedAt != null || now.isBefore(nextAttemptAt)) {
+            return false;
+        }
         attempts++;
+        long backoffSeconds = Math.min(3_600, 5L << Math.min(attempts - 1, 10));
+        nextAttemptAt = now.plusSeconds(backoffSeconds);
+        return true;
     }
 
     public void verified(Verification result) {

@@ -13,7 +13,10 @@ import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Objects;
 import java.util.UUID;
 import ppvchat.accounts.entity.ChatUser;
@@ -118,6 +121,7 @@ public class PaypalOrder {
         order.currency = site.currency();
         order.payee = Objects.requireNonNull(payee);
         order.status = OrderStatus.CREATING;
+        order.paypalAmount(); // a price PayPal cannot take in the currency is refused before anything starts
         order.createdAt = now;
         order.updatedAt = now;
         return order;
@@ -138,9 +142,25 @@ public class PaypalOrder {
         }
     }
 
-    public void captureTried(Instant now) {
+    /**
+     * One attempt at the capture begins, unless another began less than {@code lease} ago (the return page
+     * and PayPal's approval webhook, or two servers, at once): PayPal's request id makes a repeat harmless,
+     * this only spares the call.
+     */
+    public boolean captureTried(Instant now, Duration lease) {
+        if (captureAttempts > 0 && updatedAt.plus(lease).isAfter(now)) {
+            return false;
+        }
         captureAttempts++;
         updatedAt = now;
+        return true;
+    }
+
+    /** PayPal says the buyer has not approved it (yet): back to waiting for the approval. */
+    public void notApproved(Instant now) {
+        if (status == OrderStatus.APPROVED) {
+            moveTo(OrderStatus.CREATED, now);
+        }
     }
 
     /** PayPal captured the money under {@code captureId}, with the capture's status. */
@@ -177,6 +197,16 @@ public class PaypalOrder {
     private void moveTo(OrderStatus next, Instant now) {
         this.status = next;
         this.updatedAt = now;
+    }
+
+    /** The amount as PayPal writes it in the currency: "10.00", but "1000" in yen, which has no decimals. */
+    public String paypalAmount() {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        try {
+            return amount.setScale(digits, RoundingMode.UNNECESSARY).toPlainString();
+        } catch (ArithmeticException decimals) {
+            throw new IllegalArgumentException("the package's price has decimals, which " + currency + " does not");
+        }
     }
 
     /** PayPal's custom_id for the order: site, buyer, package and our reference, so a capture names them. */

@@ -108,9 +108,9 @@ public class PaypalTransaction {
         return txn;
     }
 
-    /** PayPal completed a pending capture (or reported it completed straight away). */
+    /** PayPal completed a pending capture (or one it had reported declined). */
     public void complete() {
-        if (status == CaptureStatus.PENDING) {
+        if (status == CaptureStatus.PENDING || status == CaptureStatus.DECLINED) {
             status = CaptureStatus.COMPLETED;
         }
     }

@@ -191,6 +191,9 @@ public class Rooms {
         }
         ChatUser user = ledger.lockUser(webmasterId, show.userId());
         requireNotBanned(user);
+        if (user.purchasesHold().isPresent()) {
+            throw new Forbidden("this user's private shows are on hold after a refund or a reversal");
+        }
         Instant now = clock.instant();
         show.accept(now);
         billing.start(webmaster, show, user, now);

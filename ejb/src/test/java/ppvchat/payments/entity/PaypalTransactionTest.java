@@ -115,6 +115,25 @@ class PaypalTransactionTest {
     }
 
     @Test
+    void anOrdersAmountIsWrittenInItsCurrencysDecimals() {
+        assertEquals("10.00", order.paypalAmount());
+        Webmaster yen = new Webmaster("Yen", "JPY", new BigDecimal("1"), "0123456789abcdef0123456789abcdef", NOW);
+        TestEntities.withId(yen, 2L);
+        CreditItem whole = TestEntities.withId(new CreditItem(yen, 600, new BigDecimal("1000"), "600"), 9L);
+        CreditItem cents = TestEntities.withId(new CreditItem(yen, 600, new BigDecimal("999.50"), "600"), 10L);
+        var buyer = TestEntities.user(yen, 21, Role.USER);
+
+        assertEquals(
+                "1000",
+                PaypalOrder.forPackage(yen, buyer, whole, "shop@example.com", NOW)
+                        .paypalAmount());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PaypalOrder.forPackage(yen, buyer, cents, "shop@example.com", NOW),
+                "yen have no decimals");
+    }
+
+    @Test
     void theTrailKeepsItsNewestLinesWithinTheColumn() {
         PaypalTransaction txn = capture("1AB23456CD7890123", CaptureStatus.COMPLETED);
         for (int i = 0; i < 1_000; i++) {

@@ -88,6 +88,18 @@ public class PaypalOrdersResource {
                 .build();
     }
 
+    /** Cancels an order the buyer has not approved yet; any other is answered as it stands. */
+    @POST
+    @Path("{order: [0-9a-f-]{36}}/cancel")
+    public Response cancel(
+            @PathParam("webmasterId") long webmasterId,
+            @PathParam("order") String order,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return Response.ok(Order.of(checkout.cancel(webmasterId, Bearer.token(authorization), order)))
+                .cacheControl(NoStore.cacheControl())
+                .build();
+    }
+
     @POST
     @Path("{order: [0-9a-f-]{36}}/capture")
     public Response capture(

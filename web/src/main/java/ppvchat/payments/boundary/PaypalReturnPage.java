@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.tenancy.boundary.Webmasters;
 
@@ -25,6 +26,8 @@ public class PaypalReturnPage extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(PaypalReturnPage.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern REFERENCE =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private static final Map<String, Map<String, String>> TEXTS = Map.of(
             "en",
@@ -36,7 +39,9 @@ public class PaypalReturnPage extends HttpServlet {
                     "DECLINED", "PayPal declined the payment. Nothing was charged.",
                     "FAILED", "The payment could not be completed. Nothing was charged.",
                     "CREATED", "The payment is not finished yet.",
-                    "UNKNOWN", "This payment is not known here."),
+                    "UNKNOWN", "This payment is not known here.",
+                    "CONFIRMING",
+                            "We are confirming the payment with PayPal. If it went through, the credits arrive by themselves."),
             "de",
             Map.of(
                     "COMPLETED",
@@ -48,7 +53,9 @@ public class PaypalReturnPage extends HttpServlet {
                     "DECLINED", "PayPal hat die Zahlung abgelehnt. Es wurde nichts berechnet.",
                     "FAILED", "Die Zahlung konnte nicht abgeschlossen werden. Es wurde nichts berechnet.",
                     "CREATED", "Die Zahlung ist noch nicht abgeschlossen.",
-                    "UNKNOWN", "Diese Zahlung ist hier nicht bekannt."));
+                    "UNKNOWN", "Diese Zahlung ist hier nicht bekannt.",
+                    "CONFIRMING",
+                            "Wir bestätigen die Zahlung bei PayPal. Wenn sie durchgegangen ist, kommen die Credits von selbst."));
 
     @Inject
     Checkout checkout;
@@ -61,22 +68,25 @@ public class PaypalReturnPage extends HttpServlet {
         String reference = request.getParameter("order");
         String paypalOrderId = request.getParameter("token");
         OrderView order = null;
+        String status = "UNKNOWN";
         try {
             order = request.getServletPath().endsWith("cancel")
                     ? checkout.cancelled(reference, paypalOrderId)
                     : checkout.returned(reference, paypalOrderId);
+            status = order.status();
         } catch (DomainException unknown) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         } catch (RuntimeException e) {
+            // The order may well be paid: say it is being confirmed, and let the chat window read it.
             LOG.log(Level.WARNING, "PayPal return for order " + reference + " failed", e);
-            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            status = "CONFIRMING";
         }
         String language =
                 order == null ? "en" : webmasters.find(order.webmasterId()).language();
-        String status = order == null ? "UNKNOWN" : order.status();
         Map<String, String> texts = TEXTS.getOrDefault(language, TEXTS.get("en"));
         String text =
                 String.format(texts.getOrDefault(status, texts.get("FAILED")), order == null ? 0 : order.credits());
+        String known = order != null ? order.order() : "CONFIRMING".equals(status) ? reference : null;
         String nonce = nonce();
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -87,14 +97,16 @@ public class PaypalReturnPage extends HttpServlet {
                 "Content-Security-Policy",
                 "default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-" + nonce
                         + "'; frame-ancestors 'none'");
-        response.getWriter().write(page(language, status, text, order, nonce));
+        response.getWriter().write(page(language, status, text, known, order == null ? 0 : order.credits(), nonce));
     }
 
-    private static String page(String language, String status, String text, OrderView order, String nonce) {
-        String message = order == null
+    /** The page; {@code reference} (checked to be one of ours, or null) and status go to the chat window. */
+    private static String page(
+            String language, String status, String text, String reference, long credits, String nonce) {
+        String message = reference == null || !REFERENCE.matcher(reference).matches()
                 ? "null"
-                : "{\"type\":\"ppv-paypal\",\"order\":\"" + order.order() + "\",\"status\":\"" + order.status()
-                        + "\",\"credits\":" + order.credits() + "}";
+                : "{\"type\":\"ppv-paypal\",\"order\":\"" + reference + "\",\"status\":\"" + status + "\",\"credits\":"
+                        + credits + "}";
         return "<!doctype html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>PayPal</title>"
                 + "<style>body{font:16px/1.5 system-ui,sans-serif;margin:0;display:grid;place-items:center;"

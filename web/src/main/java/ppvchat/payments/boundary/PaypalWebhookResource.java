@@ -2,6 +2,7 @@ package ppvchat.payments.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import ppvchat.payments.control.WebhookThrottle;
 import ppvchat.payments.entity.MalformedPaypalMessage;
 
 /**
@@ -31,10 +33,15 @@ public class PaypalWebhookResource {
     @Inject
     PaypalWebhooks webhooks;
 
+    @Inject
+    WebhookThrottle throttle;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@Context HttpHeaders headers, InputStream body) throws IOException {
+    public Response receive(@Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body)
+            throws IOException {
+        throttle.take(request.getRemoteAddr());
         // Read at most one byte more than any PayPal event, so a huge body is refused without being held.
         byte[] bytes = body.readNBytes(PaypalWebhooks.MAX_BYTES + 1);
         Map<String, String> paypalHeaders = new HashMap<>();
