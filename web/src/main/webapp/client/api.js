@@ -52,6 +52,8 @@ export function createApi(base, webmasterId, getToken) {
     createOrder: (packageId) => call('POST', '/paypal/orders', {json: {packageId}, auth: true}),
     order: (ref) => call('GET', `/paypal/orders/${encodeURIComponent(ref)}`, {auth: true}),
     captureOrder: (ref) => call('POST', `/paypal/orders/${encodeURIComponent(ref)}/capture`, {auth: true}),
+    // Cancels the order only while it is still CREATED (not approved); otherwise the order comes back unchanged.
+    cancelOrder: (ref) => call('POST', `/paypal/orders/${encodeURIComponent(ref)}/cancel`, {auth: true}),
     uploadPhoto: (performerId, file) =>
       call('POST', `/rooms/${encodeURIComponent(performerId)}/photos`, {
         body: file, contentType: file.type || 'application/octet-stream', auth: true,

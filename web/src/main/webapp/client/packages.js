@@ -6,19 +6,25 @@
 // dialog (.ppv-payment, data-status = the order's status). The outcome comes from the server's return page
 // (a postMessage {type: 'ppv-paypal', order, status} from the popup, taken only from the server's origin and
 // for our order) and from reading the order every 3 s; either way only the server's answer counts.
+// A popup closed while the order is still CREATED may have been approved just before (PayPal's webhook then
+// makes the server capture it): we read on for GRACE_MS before calling it not finished. Giving up (cancel,
+// closing the dialog, another purchase) asks the server to cancel the order; it does so only while nothing is
+// approved, and its answer is what the user is told (an order that went through is told as such).
 import {h, replace, setText} from './dom.js';
 import {apiErrorText, openDialog} from './ui.js';
 
-const POPUP_NAME = 'ppv-paypal';
+const POPUP_PREFIX = 'ppv-paypal-'; // + a suffix per purchase: window.open never hands back an earlier popup
 const POPUP_FEATURES = 'popup,width=480,height=680';
 const POLL_MS = 3000;
 const WATCH_MS = 500; // how often we look whether the popup was closed
+const GRACE_MS = 60 * 1000; // after the popup closed with nothing approved yet: the webhook may still bring it
 const GIVE_UP_MS = 20 * 60 * 1000;
 const FAILED = ['DECLINED', 'CANCELLED', 'FAILED'];
 const UNAPPROVED = ['STARTING', 'CREATING', 'CREATED']; // nothing approved at PayPal yet (CREATING: the server is still asking PayPal)
 
 const purchases = new WeakMap(); // app -> the purchase being waited for (one at a time)
 const told = new WeakMap(); // app -> Set of 'order:STATUS' the user has been told about
+let popups = 0; // popups opened on this page, for their names
 
 /** The packages dialog; next is where a guest comes back to after signing in. Resolves when it closes. */
 export function openPackages(app, options) {
@@ -37,7 +43,8 @@ export function buyPackage(app, pkg, sheet = null) {
   }
   const popup = openPopup(app); // first of all, while the browser still counts this as the user's click
   const previous = purchases.get(app);
-  if (previous) previous.stop();
+  if (previous) previous.stop({keep: popup}); // its order is cancelled if unapproved; never our new popup
+  if (sheet && sheet.current && sheet.current !== previous) sheet.current.stop({keep: popup}); // one left "not finished"
   const purchase = startPurchase(app, pkg, sheet || packagesDialog(app), popup, user.userId);
   purchases.set(app, purchase);
   return purchase;
@@ -65,6 +72,7 @@ function packagesDialog(app, {next = null} = {}) {
   const sheet = {
     next,
     isOpen: true,
+    current: null, // the purchase shown in it last
     close: () => {},
     /** Shows a payment state (or nothing) at the top, with the packages below it or without them. */
     show(el, withPackages) {
@@ -118,8 +126,9 @@ function startPurchase(app, pkg, sheet, popup, userId) {
   const state = {
     order: null, approveUrl: null, status: 'STARTING', outcome: null, text: null,
     credits: pkg.credits, price: pkg.price, currency: pkg.currency || config.currency,
-    popup, popupGone: false, inTab: false, since: Date.now(),
+    popup, popupGone: false, closedAt: 0, inTab: false, since: Date.now(), stale: false,
     reading: false, again: false, approvedSeen: false, captureAsked: false,
+    stopped: false, cancelAsked: false, notCancelled: false,
   };
   let active = true; // still waiting for the outcome
   let pollTimer = null;
@@ -141,16 +150,23 @@ function startPurchase(app, pkg, sheet, popup, userId) {
     stop,
   };
 
+  sheet.current = purchase;
   window.addEventListener('message', onMessage);
   sheet.show(el, false);
   render();
-  sheet.done.then(stop); // closing the dialog gives up waiting
+  sheet.done.then(() => stop()); // closing the dialog gives up waiting
   app.api.createOrder(pkg.id).then(created).catch(notCreated);
   return purchase;
 
   // ---- the order
   function created(o) {
-    if (!active) return;
+    if (!active) {
+      // given up before the answer came: the popup never reached PayPal, so nobody can approve it
+      if (state.stopped && o && typeof o.order === 'string' && o.order && sameUser()) {
+        app.api.cancelOrder(o.order).catch(() => {});
+      }
+      return;
+    }
     const url = o && typeof o.order === 'string' && o.order ? paypalUrl(o.approveUrl) : null;
     if (!url) throw new Error('no order in the answer');
     state.order = o.order;
@@ -178,6 +194,10 @@ function startPurchase(app, pkg, sheet, popup, userId) {
     if (o.currency) state.currency = o.currency;
   }
 
+  function sameUser() {
+    return !!app.session.user && app.session.user.userId === userId;
+  }
+
   // ---- waiting: reads every 3 s, on a message from the popup, and once when the popup closes
   function schedule() {
     clearTimeout(pollTimer);
@@ -186,12 +206,13 @@ function startPurchase(app, pkg, sheet, popup, userId) {
 
   function tick() {
     if (!active) return;
-    if (!app.session.user || app.session.user.userId !== userId) { // signed out, or someone else now
-      stop();
+    if (!sameUser()) { // signed out, or someone else now: not theirs to cancel
+      stop({ask: false});
       sheet.close(null);
       return;
     }
     if (Date.now() - state.since > GIVE_UP_MS) {
+      state.stale = true;
       settle('unfinished', t('payment.stale'), true);
       return;
     }
@@ -203,6 +224,8 @@ function startPurchase(app, pkg, sheet, popup, userId) {
     if (!state.popup || !state.popup.closed) return;
     clearInterval(watchTimer);
     state.popupGone = true;
+    state.closedAt = Date.now();
+    render(); // nothing approved yet as far as we know: "completes by itself if you approved it"
     check();
   }
 
@@ -220,10 +243,13 @@ function startPurchase(app, pkg, sheet, popup, userId) {
       return;
     }
     state.reading = true;
-    const afterClose = state.popupGone; // only a read begun after the popup closed may call it unfinished
+    // only a read begun after the popup closed may count it as closed, and only one begun after the grace
+    // period may call it unfinished
+    const afterClose = state.popupGone;
+    const graceOver = afterClose && Date.now() - state.closedAt >= GRACE_MS;
     try {
       const o = await app.api.order(state.order);
-      if (active) apply(o, afterClose);
+      if (active) apply(o, afterClose, graceOver);
     } catch (e) {
       if (active) readFailed(e);
     } finally {
@@ -235,7 +261,7 @@ function startPurchase(app, pkg, sheet, popup, userId) {
     }
   }
 
-  function apply(o, afterClose) {
+  function apply(o, afterClose, graceOver = false) {
     if (!o || (o.order && o.order !== state.order)) return;
     take(o);
     const status = state.status;
@@ -243,12 +269,13 @@ function startPurchase(app, pkg, sheet, popup, userId) {
     if (status === 'COMPLETED') {
       completed(credits);
     } else if (status === 'PENDING') {
-      settle('pending', t('payment.pending', credits), false);
+      settle('pending', state.notCancelled ? t('payment.notCancelled.PENDING', credits) : t('payment.pending', credits), false);
     } else if (FAILED.includes(status)) {
       settle(status.toLowerCase(), t('payment.' + status.toLowerCase()), true);
-    } else if (UNAPPROVED.includes(status) && afterClose) {
+    } else if (UNAPPROVED.includes(status) && graceOver) {
       settle('unfinished', t('payment.unfinished'), true);
     } else {
+      // CREATED with the popup closed less than GRACE_MS ago: PayPal's webhook may still bring the approval
       if (status === 'APPROVED') {
         // the server captures by itself; if that lingers, or the popup went before it could, we ask it to
         if ((afterClose || state.approvedSeen) && !state.captureAsked) capture();
@@ -273,14 +300,19 @@ function startPurchase(app, pkg, sheet, popup, userId) {
 
   // ---- outcomes
   function completed(credits) {
-    settle('completed', t('payment.completed', credits), false);
-    const item = app.toast(t('payment.completed', credits), 'info');
+    const message = state.notCancelled ? t('payment.notCancelled.COMPLETED', credits) : t('payment.completed', credits);
+    settle('completed', message, false);
+    toastCompleted(message);
+    sheet.close(true);
+  }
+
+  function toastCompleted(message) {
+    const item = app.toast(message, 'info');
     if (item) {
-      item.dataset.payment = state.status;
+      item.dataset.payment = 'COMPLETED';
       item.dataset.order = state.order;
     }
     refreshBalance(app);
-    sheet.close(true);
   }
 
   function settle(outcome, message, withPackages) {
@@ -289,7 +321,7 @@ function startPurchase(app, pkg, sheet, popup, userId) {
     state.text = message;
     if (state.order && outcome !== 'error' && outcome !== 'unfinished') remember(app, state.order, state.status);
     render();
-    if (sheet.isOpen) sheet.show(el, withPackages);
+    if (sheet.isOpen && sheet.current === purchase) sheet.show(el, withPackages);
   }
 
   function finish() {
@@ -300,11 +332,75 @@ function startPurchase(app, pkg, sheet, popup, userId) {
     if (purchases.get(app) === purchase) purchases.delete(app);
   }
 
-  /** Gives up waiting (the dialog closed, a new purchase, cancel): a popup still at PayPal goes too. */
-  function stop() {
-    if (!active) return;
+  /** Waits again (the "Continue" link after "not finished", or a cancel that came too late). */
+  function resume() {
+    const previous = purchases.get(app);
+    if (previous && previous !== purchase) previous.stop();
+    active = true;
+    state.outcome = null;
+    state.text = null;
+    state.stale = false;
+    state.stopped = false;
+    purchases.set(app, purchase);
+    sheet.current = purchase;
+    window.addEventListener('message', onMessage);
+    sheet.show(el, false);
+    render();
+    schedule();
+  }
+
+  /**
+   * Gives up waiting (the dialog closed, another purchase, cancel): asks the server to cancel the order
+   * (ask: false when the user changed) before a popup still at PayPal goes; keep is a popup never to close
+   * (the new purchase's). An order left "not finished" (popup closed, still CREATED) is cancelled the same way.
+   */
+  function stop({keep = null, ask = true} = {}) {
+    const unfinished = state.outcome === 'unfinished' && !state.stale && !state.stopped;
+    if (!active && !unfinished) return;
     finish();
-    if (UNAPPROVED.includes(state.status)) closePopup();
+    state.stopped = true;
+    if (ask) askCancel();
+    if (UNAPPROVED.includes(state.status)) closePopup(keep);
+  }
+
+  /** Fire and forget: the server cancels only an order nothing was approved for; its answer is told. */
+  function askCancel() {
+    if (!state.order || state.cancelAsked || !sameUser()) return;
+    if (!UNAPPROVED.includes(state.status) && state.status !== 'APPROVED') return; // settled already
+    state.cancelAsked = true;
+    app.api.cancelOrder(state.order).then(cancelAnswered, () => { /* the order stays as it is; news comes by socket */ });
+  }
+
+  function cancelAnswered(o) {
+    if (active || !o || typeof o !== 'object' || (o.order && o.order !== state.order)) return;
+    take(o);
+    const status = state.status;
+    // still in the dialog that showed this purchase, with no other purchase under way
+    const here = sheet.isOpen && sheet.current === purchase && !purchases.get(app);
+    if (FAILED.includes(status)) { // CANCELLED, as asked (or DECLINED/FAILED meanwhile): no credits
+      if (here) settle(status.toLowerCase(), t('payment.' + status.toLowerCase()), true);
+      return;
+    }
+    if (status !== 'APPROVED' && status !== 'PENDING' && status !== 'COMPLETED') { // still CREATED: nothing to add
+      render();
+      return;
+    }
+    state.notCancelled = true; // approved at PayPal before the cancel: it goes through, and we say so
+    if (here) {
+      if (status === 'APPROVED') resume(); // wait for the capture here, as if never cancelled
+      apply(o, true);
+      return;
+    }
+    render();
+    const credits = {credits: fmt.credits(state.credits), count: state.credits};
+    const message = t('payment.notCancelled.' + status, credits);
+    if (status === 'COMPLETED') {
+      if (remember(app, state.order, status)) toastCompleted(message);
+    } else if (status === 'PENDING') {
+      if (remember(app, state.order, status)) app.toast(message, 'info');
+    } else {
+      app.toast(message, 'info'); // the socket's payment message tells when it completes
+    }
   }
 
   function cancelled() {
@@ -320,23 +416,15 @@ function startPurchase(app, pkg, sheet, popup, userId) {
       render();
       return;
     }
-    const previous = purchases.get(app);
-    if (previous) previous.stop();
-    active = true;
-    state.outcome = null;
-    state.text = null;
     state.popup = null;
     state.popupGone = false;
-    purchases.set(app, purchase);
-    window.addEventListener('message', onMessage);
-    sheet.show(el, false);
-    render();
-    schedule();
+    state.closedAt = 0;
+    resume();
   }
 
-  function closePopup() {
+  function closePopup(keep = null) {
     try {
-      if (state.popup && !state.popup.closed) state.popup.close();
+      if (state.popup && state.popup !== keep && !state.popup.closed) state.popup.close();
     } catch {
       /* gone already */
     }
@@ -352,22 +440,28 @@ function startPurchase(app, pkg, sheet, popup, userId) {
       price: fmt.money(state.price, state.currency)}));
     setText(text, state.text || waitingText());
     continueLink.hidden = !state.approveUrl || !(state.outcome === 'unfinished' || (active && !state.popup));
-    cancel.hidden = !active;
+    cancel.hidden = !active || state.notCancelled;
   }
 
   function waitingText() {
     if (!state.order) return t('payment.starting');
-    if (state.status === 'APPROVED') return t('payment.approved');
+    if (state.status === 'APPROVED') {
+      return state.notCancelled
+        ? t('payment.notCancelled.APPROVED', {credits: fmt.credits(state.credits), count: state.credits})
+        : t('payment.approved');
+    }
+    if (state.popupGone) return t('payment.closedWaiting');
     if (state.popup) return t('payment.waiting');
     return state.inTab ? t('payment.waitingTab') : t('payment.blocked');
   }
 }
 
-/** The popup, opened empty at once and told to wait; null when the browser blocked it. */
+/** The popup under a name of its own, opened empty at once and told to wait; null when the browser blocked it. */
 function openPopup(app) {
   let popup = null;
+  const name = `${POPUP_PREFIX}${++popups}-${Math.random().toString(36).slice(2, 10)}`;
   try {
-    popup = window.open('', POPUP_NAME, POPUP_FEATURES);
+    popup = window.open('', name, POPUP_FEATURES);
   } catch {
     return null;
   }
@@ -378,7 +472,7 @@ function openPopup(app) {
     doc.body.replaceChildren(h('p', {style: 'font: 16px system-ui, sans-serif; margin: 48px 16px; text-align: center'},
       app.t('payment.starting')));
   } catch {
-    /* the window of an earlier purchase, at PayPal now: another origin, nothing to write into */
+    /* not ours to write into: it stays blank until it goes to PayPal */
   }
   return popup;
 }

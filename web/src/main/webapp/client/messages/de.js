@@ -160,6 +160,7 @@ export default {
   'payment.waiting': 'Schließe die Zahlung im PayPal-Fenster ab. Dieser Dialog aktualisiert sich von selbst.',
   'payment.blocked': 'Dein Browser hat das PayPal-Fenster nicht geöffnet. Tippe auf „Weiter zu PayPal“, um in einem neuen Tab zu bezahlen.',
   'payment.waitingTab': 'Schließe die Zahlung bei PayPal im neuen Tab ab und komm dann hierher zurück: Dieser Dialog aktualisiert sich von selbst.',
+  'payment.closedWaiting': 'Das PayPal-Fenster wurde geschlossen. Wenn du die Zahlung bei PayPal bestätigt hast, wird sie gleich von selbst abgeschlossen; du musst nichts weiter tun.',
   'payment.approved': 'PayPal hat die Zahlung freigegeben. Deine Credits werden gutgeschrieben…',
   'payment.continue': 'Weiter zu PayPal',
   'payment.cancel': 'Zahlung abbrechen',
@@ -170,6 +171,18 @@ export default {
   },
   'payment.declined': 'PayPal hat die Zahlung abgelehnt, daher wurden keine Credits gutgeschrieben. Du kannst es erneut versuchen, zum Beispiel mit einer anderen Zahlungsart.',
   'payment.cancelled': 'Die Zahlung wurde abgebrochen. Es wurden keine Credits gekauft.',
+  'payment.notCancelled.APPROVED': {
+    one: 'Deine Zahlung für {credits} Credit war bei PayPal schon bestätigt, daher wurde sie nicht abgebrochen. Dein Credit wird gutgeschrieben…',
+    other: 'Deine Zahlung für {credits} Credits war bei PayPal schon bestätigt, daher wurde sie nicht abgebrochen. Deine Credits werden gutgeschrieben…',
+  },
+  'payment.notCancelled.PENDING': {
+    one: 'Deine Zahlung für {credits} Credit war bei PayPal schon bestätigt, daher wurde sie nicht abgebrochen. PayPal prüft sie noch; der Credit wird von selbst gutgeschrieben, sobald sie abgeschlossen ist. Du musst nicht noch einmal bezahlen.',
+    other: 'Deine Zahlung für {credits} Credits war bei PayPal schon bestätigt, daher wurde sie nicht abgebrochen. PayPal prüft sie noch; die Credits werden von selbst gutgeschrieben, sobald sie abgeschlossen ist. Du musst nicht noch einmal bezahlen.',
+  },
+  'payment.notCancelled.COMPLETED': {
+    one: 'Deine Zahlung war bei PayPal schon bestätigt, daher wurde sie nicht abgebrochen: {credits} Credit gutgeschrieben.',
+    other: 'Deine Zahlung war bei PayPal schon bestätigt, daher wurde sie nicht abgebrochen: {credits} Credits gutgeschrieben.',
+  },
   'payment.failed': 'Die Zahlung konnte nicht abgeschlossen werden, daher wurden keine Credits gutgeschrieben. Bitte versuche es erneut.',
   'payment.unfinished': 'Die Zahlung wurde nicht abgeschlossen: Das PayPal-Fenster wurde geschlossen. Mach bei PayPal weiter, um sie abzuschließen, oder wähle erneut ein Paket.',
   'payment.stale': 'Die Zahlung wurde nicht abgeschlossen. Wenn du sie bei PayPal abschließt, kommen deine Credits von selbst.',

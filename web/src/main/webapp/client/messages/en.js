@@ -161,6 +161,7 @@ export default {
   'payment.waiting': 'Finish the payment in the PayPal window. This dialog updates by itself.',
   'payment.blocked': 'Your browser did not open the PayPal window. Press "Continue to PayPal" to pay in a new tab.',
   'payment.waitingTab': 'Finish the payment at PayPal in the new tab, then come back here: this dialog updates by itself.',
+  'payment.closedWaiting': 'The PayPal window was closed. If you approved the payment at PayPal, it completes by itself in a moment; nothing else to do.',
   'payment.approved': 'PayPal approved the payment. Adding your credits…',
   'payment.continue': 'Continue to PayPal',
   'payment.cancel': 'Cancel payment',
@@ -171,6 +172,18 @@ export default {
   },
   'payment.declined': 'PayPal declined the payment, so no credits were added. You can try again, for example with another payment method.',
   'payment.cancelled': 'The payment was cancelled. No credits were bought.',
+  'payment.notCancelled.APPROVED': {
+    one: 'Your payment for {credits} credit had already been approved at PayPal, so it was not cancelled. Adding your credit…',
+    other: 'Your payment for {credits} credits had already been approved at PayPal, so it was not cancelled. Adding your credits…',
+  },
+  'payment.notCancelled.PENDING': {
+    one: 'Your payment for {credits} credit had already been approved at PayPal, so it was not cancelled. PayPal is reviewing it; the credit will be added by itself when it completes, you do not need to pay again.',
+    other: 'Your payment for {credits} credits had already been approved at PayPal, so it was not cancelled. PayPal is reviewing it; the credits will be added by themselves when it completes, you do not need to pay again.',
+  },
+  'payment.notCancelled.COMPLETED': {
+    one: 'Your payment had already been approved at PayPal, so it was not cancelled: {credits} credit added.',
+    other: 'Your payment had already been approved at PayPal, so it was not cancelled: {credits} credits added.',
+  },
   'payment.failed': 'The payment could not be completed, so no credits were added. Please try again.',
   'payment.unfinished': 'The payment was not finished: the PayPal window was closed. Continue to PayPal to finish it, or choose a package again.',
   'payment.stale': 'The payment has not been finished. If you finish it at PayPal, your credits will arrive by themselves.',
