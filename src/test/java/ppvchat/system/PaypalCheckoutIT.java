@@ -437,6 +437,13 @@ class PaypalCheckoutIT {
             assertEquals(400, answer.statusCode(), body + " -> " + answer.body());
             assertFalse(answer.body().contains("Exception"), answer.body());
         }
+        HttpResponse<String> unsubscribed =
+                http.postJson("/api/paypal/webhooks", "{\"id\": \"WH-X\", \"event_type\": \"BILLING.PLAN.CREATED\"}");
+        assertEquals(200, unsubscribed.statusCode(), "an event the site does not act on is answered, not kept");
+        HttpResponse<String> spliced = http.postJson(
+                "/api/paypal/webhooks",
+                "{\"id\": \"WH-Y\", \"event_type\": \"PAYMENT.CAPTURE.COMPLETED\"}, \"webhook_id\": \"WH-OTHER\"}");
+        assertEquals(400, spliced.statusCode(), "nothing may follow the event: " + spliced.body());
         assertEquals(messages, count("SELECT COUNT(*) FROM ppv_paypal_message"));
         assertEquals(orders, count("SELECT COUNT(*) FROM paypal_order"));
     }
@@ -465,6 +472,21 @@ class PaypalCheckoutIT {
                 "Authorization",
                 "Bearer " + shop.site.user(1).token());
         assertEquals(404, peek.statusCode(), "another user's order is not found");
+        HttpResponse<String> foreignCancel = http.send(
+                "POST",
+                "/api/webmasters/" + shop.site.webmasterId() + "/paypal/orders/" + mine.reference() + "/cancel",
+                "Authorization",
+                "Bearer " + shop.site.user(1).token());
+        assertEquals(404, foreignCancel.statusCode(), "nor can another user cancel it");
+        HttpResponse<String> cancelled = http.send(
+                "POST",
+                "/api/webmasters/" + shop.site.webmasterId() + "/paypal/orders/" + mine.reference() + "/cancel",
+                "Authorization",
+                "Bearer " + shop.buyer().token());
+        assertEquals("CANCELLED", TestSite.json(cancelled.body()).getString("status"), cancelled.body());
+        String page = shop.returnFromPaypal(mine); // approved at PayPal after all: a cancelled order is not captured
+        assertTrue(page.contains("data-status=\"CANCELLED\""), page);
+        assertEquals(0, shop.balance(shop.buyer()));
         assertEquals(
                 1L,
                 count(
