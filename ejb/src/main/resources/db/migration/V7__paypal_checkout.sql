@@ -97,7 +97,8 @@ CREATE TABLE paypal_refund (
     CONSTRAINT ck_paypal_refund_credits CHECK (credits_taken >= 0 AND credits_taken <= credits_due)
 );
 
--- Buyers' disputes (CUSTOMER.DISPUTE.*), shown to the webmaster.
+-- Buyers' disputes (CUSTOMER.DISPUTE.*), shown to the webmaster. paypal_updated_at is PayPal's own time
+-- of the description kept, so a late redelivery of an older one changes nothing.
 CREATE TABLE paypal_dispute (
     id          BIGINT AUTO_INCREMENT PRIMARY KEY,
     webmasterid BIGINT        NOT NULL,
@@ -111,6 +112,7 @@ CREATE TABLE paypal_dispute (
     currency    CHAR(3),
     opened_at   DATETIME(6)   NOT NULL,
     updated_at  DATETIME(6)   NOT NULL,
+    paypal_updated_at DATETIME(6),
     CONSTRAINT uq_paypal_dispute UNIQUE (dispute_id),
     CONSTRAINT fk_paypal_dispute_capture FOREIGN KEY (webmasterid, paypal_id) REFERENCES ppv_paypal (webmasterid, id),
     CONSTRAINT fk_paypal_dispute_user FOREIGN KEY (webmasterid, user_id) REFERENCES chat_user (webmasterid, id)

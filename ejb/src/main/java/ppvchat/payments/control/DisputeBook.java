@@ -41,7 +41,20 @@ public class DisputeBook {
                     em.persist(opened);
                     return opened;
                 });
-        dispute.describe(facts.reason(), facts.status(), facts.outcome(), facts.amount(), facts.currency(), now);
+        boolean newer = dispute.describe(
+                facts.reason(),
+                facts.status(),
+                facts.outcome(),
+                facts.amount(),
+                facts.currency(),
+                facts.updatedAt(),
+                now);
+        if (!newer) {
+            return Handled.done(
+                    owner.webmasterId(),
+                    "dispute " + facts.disputeId() + ": older than the description" + " kept (" + dispute.status()
+                            + "); nothing changes");
+        }
         String outcome = "dispute " + facts.disputeId() + " of capture " + capture.txnId() + ": " + dispute.status()
                 + (dispute.outcome() == null ? "" : ", " + dispute.outcome());
         capture.note(now, eventType + ": " + outcome);

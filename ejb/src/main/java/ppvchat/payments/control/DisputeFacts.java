@@ -2,6 +2,8 @@ package ppvchat.payments.control;
 
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
 
 /** A buyer's dispute (CUSTOMER.DISPUTE.*) as PayPal describes it now. */
 public record DisputeFacts(
@@ -11,9 +13,11 @@ public record DisputeFacts(
         String status,
         String outcome,
         BigDecimal amount,
-        String currency) {
+        String currency,
+        Instant updatedAt) {
 
-    public static final String SELLER_WON = "RESOLVED_SELLER_FAVOUR";
+    /** Outcomes that give the money back to the seller: a reversal of the capture is undone. */
+    static final Set<String> SELLER_WON = Set.of("RESOLVED_SELLER_FAVOUR", "CANCELED_BY_BUYER", "DENIED");
 
     public static DisputeFacts of(JsonObject dispute) {
         return new DisputeFacts(
@@ -23,7 +27,8 @@ public record DisputeFacts(
                 Json.text(dispute, "status"),
                 Json.text(dispute, "dispute_outcome", "outcome_code"),
                 Json.money(dispute, "dispute_amount", "value"),
-                Json.text(dispute, "dispute_amount", "currency_code"));
+                Json.text(dispute, "dispute_amount", "currency_code"),
+                Json.instant(dispute, "update_time"));
     }
 
     public String missing() {
@@ -37,6 +42,6 @@ public record DisputeFacts(
     }
 
     public boolean sellerWon() {
-        return SELLER_WON.equals(outcome);
+        return SELLER_WON.contains(outcome == null ? "" : outcome);
     }
 }

@@ -5,6 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /** Reading PayPal's JSON without trusting its shape: a missing or mistyped field is null, never an exception. */
 final class Json {
@@ -27,6 +29,16 @@ final class Json {
             return null;
         }
         return new BigDecimal(value);
+    }
+
+    /** A time such as "2026-11-27T07:00:00Z" or "…07:00:00.000Z"; null when missing or not a time. */
+    static Instant instant(JsonObject from, Object... path) {
+        String value = text(from, path);
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The last path segment of the link with relation {@code rel}, e.g. a capture id from a refund's "up". */

@@ -60,6 +60,10 @@ public class PaypalDispute {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** PayPal's time of the description kept here. */
+    @Column(name = "paypal_updated_at")
+    private Instant paypalUpdatedAt;
+
     protected PaypalDispute() {}
 
     public PaypalDispute(PaypalTransaction capture, String disputeId, Instant now) {
@@ -72,14 +76,29 @@ public class PaypalDispute {
         this.updatedAt = now;
     }
 
-    public void describe(
-            String reason, String status, String outcome, BigDecimal amount, String currency, Instant now) {
-        this.reason = cut(reason, 60);
+    /**
+     * PayPal's description as of {@code paypalTime}; false, changing nothing, when a newer one is kept
+     * already (webhooks arrive out of order; PayPal's times are to the second, so an equal time applies).
+     */
+    public boolean describe(
+            String reason,
+            String status,
+            String outcome,
+            BigDecimal amount,
+            String currency,
+            Instant paypalTime,
+            Instant now) {
+        if (paypalTime != null && paypalUpdatedAt != null && paypalTime.isBefore(paypalUpdatedAt)) {
+            return false;
+        }
+        this.paypalUpdatedAt = paypalTime == null ? paypalUpdatedAt : paypalTime;
+        this.reason = reason == null ? this.reason : cut(reason, 60);
         this.status = status == null ? this.status : cut(status, 40);
         this.outcome = outcome == null ? this.outcome : cut(outcome, 60);
         this.amount = amount == null ? this.amount : amount;
         this.currency = currency == null ? this.currency : currency;
         this.updatedAt = now;
+        return true;
     }
 
     private static String cut(String text, int max) {
