@@ -105,6 +105,8 @@ class MicroQuickStartIT {
     @Order(9)
     void wrongPasswordIsRefused() {
         ProductChecks.wrongPasswordIsRefused(micro.site());
+        ProductChecks.consoleSignInIsRateLimited(micro.site());
+        ProductChecks.consolePasswordCanBeChanged(micro.site());
     }
 
     @Test

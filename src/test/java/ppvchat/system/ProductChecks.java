@@ -319,6 +319,67 @@ final class ProductChecks {
         assertEquals(302, browser.get("/admin/index.xhtml").statusCode(), "still not signed in");
     }
 
+    /** Five wrong passwords for an account lock it for a while, and the page says so instead of asking again. */
+    static void consoleSignInIsRateLimited(HttpSession site) {
+        String username = "nobody-" + System.nanoTime();
+        for (int failure = 0; failure < 5; failure++) {
+            HttpResponse<String> refused = signIn(site.anotherVisitor(), username, "wrong-" + failure);
+            assertTrue(refused.body().contains("Wrong username or password."), refused::body);
+        }
+        HttpResponse<String> locked = signIn(site.anotherVisitor(), username, "wrong-again");
+        assertTrue(locked.body().contains("Too many failed sign-ins. Try again in 15 minutes."), locked::body);
+    }
+
+    /**
+     * The demo admin changes the password: refused with a wrong current one, a short one or a mistyped
+     * repetition; then the new one signs in and the old one does not; finally it is changed back.
+     */
+    static void consolePasswordCanBeChanged(HttpSession site) {
+        HttpSession browser = site.anotherVisitor();
+        assertEquals(302, signIn(browser, DEMO_ADMIN, DEMO_ADMIN_PASSWORD).statusCode());
+        String next = "changed-" + DEMO_ADMIN_PASSWORD;
+        assertTrue(changePassword(browser, "not-it", next, next).contains("The current password is not right."));
+        assertTrue(
+                changePassword(browser, DEMO_ADMIN_PASSWORD, "short", "short").contains("8 to 128 characters"));
+        assertTrue(
+                changePassword(browser, DEMO_ADMIN_PASSWORD, next, next + "x").contains("differ"));
+        assertTrue(changePassword(browser, DEMO_ADMIN_PASSWORD, next, next).contains("Password changed."));
+
+        assertEquals(302, signIn(site.anotherVisitor(), DEMO_ADMIN, next).statusCode(), "the new password");
+        HttpResponse<String> old = signIn(site.anotherVisitor(), DEMO_ADMIN, DEMO_ADMIN_PASSWORD);
+        assertTrue(old.body().contains("Wrong username or password."), "the old password no longer signs in");
+
+        assertTrue(changePassword(browser, next, DEMO_ADMIN_PASSWORD, DEMO_ADMIN_PASSWORD)
+                .contains("Password changed."));
+        assertEquals(
+                302,
+                signIn(site.anotherVisitor(), DEMO_ADMIN, DEMO_ADMIN_PASSWORD).statusCode());
+    }
+
+    private static String changePassword(HttpSession browser, String current, String next, String repeated) {
+        HttpResponse<String> form = browser.get("/admin/password.xhtml");
+        assertEquals(200, form.statusCode(), form::body);
+        Matcher viewState = VIEW_STATE.matcher(form.body());
+        assertTrue(viewState.find(), () -> "no jakarta.faces.ViewState in " + form.body());
+        HttpResponse<String> answer = browser.postForm(
+                "/admin/password.xhtml",
+                Map.of(
+                        "password",
+                        "password",
+                        "password:current",
+                        current,
+                        "password:next",
+                        next,
+                        "password:repeated",
+                        repeated,
+                        "password:submit",
+                        "",
+                        "jakarta.faces.ViewState",
+                        viewState.group(1)));
+        assertEquals(200, answer.statusCode(), answer::body);
+        return answer.body();
+    }
+
     /** Fills in and posts the console's sign-in form as a browser would; returns the answer to the post. */
     static HttpResponse<String> signIn(HttpSession browser, String username, String password) {
         HttpResponse<String> form = browser.get("/admin/login.xhtml");

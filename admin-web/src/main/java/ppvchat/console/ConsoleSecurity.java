@@ -4,22 +4,16 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
-import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
-import ppvchat.platform.control.SchemaMigration;
 
 /**
  * Console sign-in: a form (the login page posts through {@link LoginBacking}) checked against
- * {@code console_account}, whose passwords are PBKDF2 hashes. The account's role is its only group.
+ * {@code console_account} by {@link ConsoleIdentityStore}. The account's role is its only group.
  * The login page's path is an expression because the console is at the root of its own WAR on Payara
  * Server and under {@code /admin} inside the single WAR on Payara Micro.
  */
 @CustomFormAuthenticationMechanismDefinition(
         loginToContinue =
                 @LoginToContinue(loginPage = "#{consolePages.login}", errorPage = "", useForwardToLogin = false))
-@DatabaseIdentityStoreDefinition(
-        dataSourceLookup = SchemaMigration.DATASOURCE,
-        callerQuery = "SELECT password_hash FROM console_account WHERE username = ? AND enabled = TRUE",
-        groupsQuery = "SELECT role FROM console_account WHERE username = ?")
 @DeclareRoles({
     ConsoleRoles.PLATFORM_ADMIN,
     ConsoleRoles.WEBMASTER_ADMIN,

@@ -17,6 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import ppvchat.accounts.boundary.ConsoleAccounts;
+import ppvchat.accounts.entity.TooManyAttempts;
 
 /** The login form: hands the credentials to Jakarta Security and follows where it sends the browser. */
 @Named
@@ -32,6 +34,9 @@ public class LoginBacking {
     @Inject
     ConsolePages pages;
 
+    @Inject
+    ConsoleAccounts accounts;
+
     @NotBlank
     @Size(max = 64)
     private String username;
@@ -42,6 +47,19 @@ public class LoginBacking {
 
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
+        try {
+            accounts.requireSignInAllowed(username, ((HttpServletRequest) external.getRequest()).getRemoteAddr());
+        } catch (TooManyAttempts refused) {
+            long minutes = Math.max(1, (refused.retryAfterSeconds() + 59) / 60);
+            faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR,
+                            "Too many failed sign-ins. Try again in " + minutes
+                                    + (minutes == 1 ? " minute." : " minutes."),
+                            null));
+            return;
+        }
         AuthenticationStatus status = securityContext.authenticate(
                 (HttpServletRequest) external.getRequest(),
                 (HttpServletResponse) external.getResponse(),

@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.io.File;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -18,7 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -32,11 +35,13 @@ import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ppvchat.accounts.boundary.ConsoleAccounts;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.ConsoleAccount;
 import ppvchat.accounts.entity.ConsoleRole;
 import ppvchat.accounts.entity.Permission;
 import ppvchat.accounts.entity.Role;
+import ppvchat.accounts.entity.TooManyAttempts;
 import ppvchat.ledger.entity.EntryKind;
 import ppvchat.ledger.entity.LedgerEntry;
 import ppvchat.moderation.entity.ModerationAction;
@@ -101,6 +106,12 @@ class PersistenceIT {
 
     @Inject
     PerformerWall wall;
+
+    @Inject
+    ConsoleAccounts consoleAccounts;
+
+    @Inject
+    Pbkdf2PasswordHash pbkdf2;
 
     record Graph(
             long webmasterId,
@@ -395,6 +406,36 @@ class PersistenceIT {
                 em.find(PaypalOrder.class, ids[3]), "1AB23456CD7890123", CaptureStatus.COMPLETED, NOW));
         tx.run(record);
         assertRejectedBy("uq_ppv_paypal_txn", record);
+    }
+
+    @Test
+    void aConsoleSignInUpgradesAnOlderHashAndCountsFailures() {
+        pbkdf2.initialize(Map.of("Pbkdf2PasswordHash.Iterations", "1024")); // what the first console used
+        String weak = pbkdf2.generate("older-password".toCharArray());
+        String username = "upgrade-" + System.nanoTime();
+        long id = tx.call(em -> {
+            ConsoleAccount account = new ConsoleAccount(null, username, weak, ConsoleRole.PLATFORM_ADMIN, NOW);
+            em.persist(account);
+            em.flush();
+            return account.id();
+        });
+
+        assertEquals(
+                Optional.of(ConsoleRole.PLATFORM_ADMIN),
+                consoleAccounts.signIn(username, "older-password", "10.0.0.1"));
+        String upgraded = tx.call(em -> em.find(ConsoleAccount.class, id).passwordHash());
+        assertTrue(upgraded.startsWith("PBKDF2WithHmacSHA256:600000:"), upgraded);
+        assertEquals(
+                Optional.of(ConsoleRole.PLATFORM_ADMIN),
+                consoleAccounts.signIn(username, "older-password", "10.0.0.1"));
+
+        for (int failure = 0; failure < 5; failure++) {
+            assertEquals(Optional.empty(), consoleAccounts.signIn(username, "wrong", "10.0.0.2"));
+        }
+        assertThrows(
+                TooManyAttempts.class,
+                () -> consoleAccounts.signIn(username, "older-password", "10.0.0.3"),
+                "five failures lock the account for a while, even with the right password");
     }
 
     @Test

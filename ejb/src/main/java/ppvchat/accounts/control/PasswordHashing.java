@@ -44,6 +44,21 @@ public class PasswordHashing {
         return pbkdf2.generate(password.toCharArray());
     }
 
+    /**
+     * Whether a stored hash is weaker than what new passwords get (another algorithm, fewer iterations), so
+     * that it is replaced at the next successful sign-in.
+     */
+    public boolean isWeak(String storedHash) {
+        String[] parts = storedHash.split(":");
+        try {
+            return parts.length != 4
+                    || !"PBKDF2WithHmacSHA256".equals(parts[0])
+                    || Integer.parseInt(parts[1]) < ITERATIONS;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
     /** Whether the password matches the stored hash; takes as long when there is no hash. */
     public boolean matches(String password, Optional<String> storedHash) {
         if (password == null || password.length() > MAX_LENGTH) {

@@ -73,6 +73,10 @@ public class ConsoleAccount {
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
+    public String passwordHash() {
+        return passwordHash;
+    }
+
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = Objects.requireNonNull(passwordHash);
     }
