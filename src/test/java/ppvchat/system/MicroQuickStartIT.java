@@ -107,6 +107,7 @@ class MicroQuickStartIT {
         ProductChecks.wrongPasswordIsRefused(micro.site());
         ProductChecks.consoleSignInIsRateLimited(micro.site());
         ProductChecks.consolePasswordCanBeChanged(micro.site());
+        ProductChecks.consoleSettingsAreSavedWholeOrNotAtAll(micro.site());
     }
 
     @Test

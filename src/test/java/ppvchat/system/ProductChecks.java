@@ -356,6 +356,52 @@ final class ProductChecks {
                 signIn(site.anotherVisitor(), DEMO_ADMIN, DEMO_ADMIN_PASSWORD).statusCode());
     }
 
+    /**
+     * The demo admin's settings page shows the site's settings and saves a change; a rule broken in one
+     * field (an origin that is not one, the lowest price above the highest) is named and saves nothing.
+     */
+    static void consoleSettingsAreSavedWholeOrNotAtAll(HttpSession site) {
+        HttpSession browser = site.anotherVisitor();
+        assertEquals(302, signIn(browser, DEMO_ADMIN, DEMO_ADMIN_PASSWORD).statusCode());
+        String page = browser.get("/admin/settings.xhtml").body();
+        Map<String, String> form = FacesForm.fields(page, "settings");
+        assertEquals("payments@starlight.example", form.get("settings:paypalEmail"), page);
+
+        Map<String, String> broken = new java.util.HashMap<>(form);
+        broken.put("settings:paypalEmail", "new-payments@starlight.example");
+        broken.put("settings:allowedOrigins", form.get("settings:allowedOrigins") + "\nnot an origin");
+        broken.put("settings:save", "");
+        String refused = browser.postForm("/admin/settings.xhtml", broken).body();
+        assertTrue(refused.contains("An origin is http(s)://host[:port]"), refused);
+        Map<String, String> unchanged =
+                FacesForm.fields(browser.get("/admin/settings.xhtml").body(), "settings");
+        assertEquals("payments@starlight.example", unchanged.get("settings:paypalEmail"), "nothing saved");
+
+        Map<String, String> prices = new java.util.HashMap<>(unchanged);
+        prices.put("settings:minPricePerMinute", "900");
+        prices.put("settings:maxPricePerMinute", "100");
+        prices.put("settings:save", "");
+        assertTrue(
+                browser.postForm("/admin/settings.xhtml", prices).body().contains("Rates need 0 &lt; min &lt;= max"));
+
+        Map<String, String> good = new java.util.HashMap<>(
+                FacesForm.fields(browser.get("/admin/settings.xhtml").body(), "settings"));
+        good.put("settings:paypalEmail", "new-payments@starlight.example");
+        good.put("settings:save", "");
+        String saved = browser.postForm("/admin/settings.xhtml", good).body();
+        assertTrue(saved.contains("Settings saved."), saved);
+        Map<String, String> after =
+                FacesForm.fields(browser.get("/admin/settings.xhtml").body(), "settings");
+        assertEquals("new-payments@starlight.example", after.get("settings:paypalEmail"));
+        assertEquals(form.get("settings:allowedOrigins"), after.get("settings:allowedOrigins"), "the rest as it was");
+        assertEquals(form.get("settings:chatCss"), after.get("settings:chatCss"));
+
+        Map<String, String> back = new java.util.HashMap<>(after);
+        back.put("settings:paypalEmail", "payments@starlight.example");
+        back.put("settings:save", "");
+        assertTrue(browser.postForm("/admin/settings.xhtml", back).body().contains("Settings saved."));
+    }
+
     private static String changePassword(HttpSession browser, String current, String next, String repeated) {
         HttpResponse<String> form = browser.get("/admin/password.xhtml");
         assertEquals(200, form.statusCode(), form::body);

@@ -58,12 +58,14 @@ import ppvchat.performers.entity.Performer;
 import ppvchat.performers.entity.PerformerPhoto;
 import ppvchat.platform.boundary.DatabaseReadiness;
 import ppvchat.platform.control.SchemaMigration;
+import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 import ppvchat.rooms.entity.EndReason;
 import ppvchat.rooms.entity.PrivateShow;
 import ppvchat.rooms.entity.ShowStatus;
 import ppvchat.support.entity.SupportTicket;
 import ppvchat.support.entity.TicketStatus;
+import ppvchat.tenancy.boundary.SiteSettings;
 import ppvchat.tenancy.entity.BillingPolicy;
 import ppvchat.tenancy.entity.Webmaster;
 
@@ -109,6 +111,9 @@ class PersistenceIT {
 
     @Inject
     ConsoleAccounts consoleAccounts;
+
+    @Inject
+    SiteSettings siteSettings;
 
     @Inject
     Pbkdf2PasswordHash pbkdf2;
@@ -436,6 +441,288 @@ class PersistenceIT {
                 TooManyAttempts.class,
                 () -> consoleAccounts.signIn(username, "older-password", "10.0.0.3"),
                 "five failures lock the account for a while, even with the right password");
+    }
+
+    @Test
+    void aSitesSettingsAreSavedWholeOrNotAtAllAndOnlyForThatSite() {
+        long[] ids = tx.call(em -> new long[] {
+            site(em, "Settings").id(), site(em, "Settings elsewhere").id()
+        });
+        SiteSettings.Settings before = siteSettings.of(ids[0]);
+        SiteSettings.Settings changed = new SiteSettings.Settings(
+                before.name(),
+                before.currency(),
+                "pay@settings.example",
+                "ABCDEFGH12",
+                new BigDecimal("0.015"),
+                new BigDecimal("42.50"),
+                5,
+                300,
+                15,
+                100,
+                20,
+                "30, 120 ,60",
+                "HALF_UP",
+                "de",
+                "https://www.settings.example\nhttp://localhost:8080",
+                "darn\nheck",
+                ".ppv { color: #333; }",
+                null);
+        siteSettings.save(ids[0], changed);
+
+        SiteSettings.Settings after = siteSettings.of(ids[0]);
+        assertEquals("pay@settings.example", after.paypalEmail());
+        assertEquals("ABCDEFGH12", after.paypalMerchantId());
+        assertEquals(0, new BigDecimal("0.015").compareTo(after.creditValue()));
+        assertEquals(0, new BigDecimal("42.50").compareTo(after.defaultPercentage()));
+        assertEquals(List.of(5, 300), List.of(after.minPricePerMinute(), after.maxPricePerMinute()));
+        assertEquals("120,60,30", after.lowBalanceWarnings(), "warnings sorted, longest first");
+        assertEquals("HALF_UP", after.rounding());
+        assertEquals("de", after.language());
+        assertEquals("https://www.settings.example\nhttp://localhost:8080", after.allowedOrigins());
+        assertEquals("darn\nheck", after.badWords());
+        assertEquals(".ppv { color: #333; }", after.chatCss());
+        assertEquals(siteSettings.of(ids[1]).paypalEmail(), null, "the other site is untouched");
+
+        List<SiteSettings.Settings> broken = List.of(
+                withOrigins(after, "https://ok.example\nnot an origin"),
+                withOrigins(after, "https://www.example.com/path"),
+                withOrigins(after, "javascript:alert(1)"),
+                new SiteSettings.Settings(
+                        after.name(),
+                        after.currency(),
+                        "not-an-email",
+                        null,
+                        after.creditValue(),
+                        after.defaultPercentage(),
+                        5,
+                        300,
+                        15,
+                        100,
+                        20,
+                        "60",
+                        "UP",
+                        "en",
+                        "",
+                        "",
+                        null,
+                        null),
+                new SiteSettings.Settings(
+                        after.name(),
+                        after.currency(),
+                        null,
+                        "lowercase1",
+                        after.creditValue(),
+                        after.defaultPercentage(),
+                        5,
+                        300,
+                        15,
+                        100,
+                        20,
+                        "60",
+                        "UP",
+                        "en",
+                        "",
+                        "",
+                        null,
+                        null),
+                new SiteSettings.Settings(
+                        after.name(),
+                        after.currency(),
+                        null,
+                        null,
+                        new BigDecimal("-1"),
+                        after.defaultPercentage(),
+                        5,
+                        300,
+                        15,
+                        100,
+                        20,
+                        "60",
+                        "UP",
+                        "en",
+                        "",
+                        "",
+                        null,
+                        null),
+                new SiteSettings.Settings(
+                        after.name(),
+                        after.currency(),
+                        null,
+                        null,
+                        after.creditValue(),
+                        new BigDecimal("120"),
+                        5,
+                        300,
+                        15,
+                        100,
+                        20,
+                        "60",
+                        "UP",
+                        "en",
+                        "",
+                        "",
+                        null,
+                        null),
+                new SiteSettings.Settings(
+                        after.name(),
+                        after.currency(),
+                        null,
+                        null,
+                        after.creditValue(),
+                        after.defaultPercentage(),
+                        300,
+                        5,
+                        15,
+                        100,
+                        20,
+                        "60",
+                        "UP",
+                        "en",
+                        "",
+                        "",
+                        null,
+                        null),
+                new SiteSettings.Settings(
+                        after.name(),
+                        after.currency(),
+                        null,
+                        null,
+                        after.creditValue(),
+                        after.defaultPercentage(),
+                        5,
+                        300,
+                        15,
+                        10,
+                        20,
+                        "60",
+                        "UP",
+                        "en",
+                        "",
+                        "",
+                        null,
+                        null),
+                new SiteSettings.Settings(
+                        after.name(),
+                        after.currency(),
+                        null,
+                        null,
+                        after.creditValue(),
+                        after.defaultPercentage(),
+                        5,
+                        300,
+                        15,
+                        100,
+                        20,
+                        "soon",
+                        "UP",
+                        "en",
+                        "",
+                        "",
+                        null,
+                        null),
+                new SiteSettings.Settings(
+                        after.name(),
+                        after.currency(),
+                        null,
+                        null,
+                        after.creditValue(),
+                        after.defaultPercentage(),
+                        5,
+                        300,
+                        15,
+                        100,
+                        20,
+                        "60",
+                        "SOMETIMES",
+                        "en",
+                        "",
+                        "",
+                        null,
+                        null),
+                new SiteSettings.Settings(
+                        after.name(),
+                        after.currency(),
+                        null,
+                        null,
+                        after.creditValue(),
+                        after.defaultPercentage(),
+                        5,
+                        300,
+                        15,
+                        100,
+                        20,
+                        "60",
+                        "UP",
+                        "fr",
+                        "",
+                        "",
+                        null,
+                        null),
+                new SiteSettings.Settings(
+                        after.name(),
+                        after.currency(),
+                        null,
+                        null,
+                        after.creditValue(),
+                        after.defaultPercentage(),
+                        5,
+                        300,
+                        15,
+                        100,
+                        20,
+                        "60",
+                        "UP",
+                        "en",
+                        "",
+                        "<script>",
+                        null,
+                        null),
+                new SiteSettings.Settings(
+                        after.name(),
+                        after.currency(),
+                        null,
+                        null,
+                        after.creditValue(),
+                        after.defaultPercentage(),
+                        5,
+                        300,
+                        15,
+                        100,
+                        20,
+                        "60",
+                        "UP",
+                        "en",
+                        "",
+                        "",
+                        "x".repeat(20_001),
+                        null));
+        for (SiteSettings.Settings bad : broken) {
+            assertThrows(DomainException.class, () -> siteSettings.save(ids[0], bad), bad::toString);
+            assertEquals(after, siteSettings.of(ids[0]), "a refused save changes nothing: " + bad);
+        }
+    }
+
+    private static SiteSettings.Settings withOrigins(SiteSettings.Settings s, String origins) {
+        return new SiteSettings.Settings(
+                s.name(),
+                s.currency(),
+                s.paypalEmail(),
+                s.paypalMerchantId(),
+                s.creditValue(),
+                s.defaultPercentage(),
+                s.minPricePerMinute(),
+                s.maxPricePerMinute(),
+                s.graceSeconds(),
+                s.minBalanceToStart(),
+                s.minBalanceToStay(),
+                s.lowBalanceWarnings(),
+                s.rounding(),
+                s.language(),
+                origins,
+                s.badWords(),
+                s.chatCss(),
+                s.wallCss());
     }
 
     @Test

@@ -28,6 +28,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +56,8 @@ public class Webmaster {
     public static final int MONEY_SCALE = 2;
     /** Languages the browser client has message tables for. */
     public static final List<String> LANGUAGES = List.of("en", "de");
+
+    public static final int MAX_CSS = 20_000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -218,11 +221,25 @@ public class Webmaster {
         this.billing = Objects.requireNonNull(policy);
     }
 
+    /** The site's PayPal email; blank means none. */
     public void receivePaymentsAt(String paypalEmail) {
-        this.paypalEmail = paypalEmail;
+        String email = paypalEmail == null || paypalEmail.isBlank() ? null : paypalEmail.strip();
+        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw new IllegalArgumentException("a PayPal email looks like name@example.com, got " + paypalEmail);
+        }
+        this.paypalEmail = email;
+    }
+
+    /** What one credit is worth in the site's currency (up to six decimals), for payouts and reports. */
+    public void valueCreditsAt(BigDecimal value) {
+        if (value == null || value.signum() <= 0 || value.scale() > 6 || value.precision() - value.scale() > 6) {
+            throw new IllegalArgumentException("a credit is worth more than nothing, with at most six decimals");
+        }
+        this.creditValue = value;
     }
 
     public void receivePaymentsAsMerchant(String merchantId) {
+        merchantId = merchantId == null || merchantId.isBlank() ? null : merchantId.strip();
         if (merchantId != null && !merchantId.matches("[A-Z0-9]{8,20}")) {
             throw new IllegalArgumentException("a PayPal merchant id is 8 to 20 capital letters and digits");
         }
@@ -267,15 +284,27 @@ public class Webmaster {
 
     public void allowOrigins(List<String> origins) {
         for (String origin : origins) {
-            URI uri = URI.create(origin.strip());
-            if (uri.getScheme() == null
-                    || uri.getHost() == null
-                    || (uri.getPath() != null && !uri.getPath().isEmpty())) {
-                throw new IllegalArgumentException("an origin is scheme://host[:port], got " + origin);
+            if (!isOrigin(origin.strip())) {
+                throw new IllegalArgumentException(
+                        "an origin is http(s)://host[:port] with nothing after it, got " + origin.strip());
             }
         }
         this.allowedOrigins =
                 String.join("\n", origins.stream().map(String::strip).toList());
+    }
+
+    private static boolean isOrigin(String origin) {
+        try {
+            URI uri = new URI(origin);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && uri.getRawUserInfo() == null
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Replaces the list of masked words; each is one word of letters, digits, '-' or '\''. */
@@ -298,9 +327,15 @@ public class Webmaster {
         return badWords == null ? List.of() : List.of(badWords.split("\n"));
     }
 
+    /** The site's own CSS for the chat and for the wall, added after the client's; blank means none. */
     public void styleWith(String chatCss, String wallCss) {
-        this.chatCss = chatCss;
-        this.wallCss = wallCss;
+        for (String css : new String[] {chatCss, wallCss}) {
+            if (css != null && css.length() > MAX_CSS) {
+                throw new IllegalArgumentException("custom CSS is at most " + MAX_CSS + " characters");
+            }
+        }
+        this.chatCss = chatCss == null || chatCss.isBlank() ? null : chatCss;
+        this.wallCss = wallCss == null || wallCss.isBlank() ? null : wallCss;
     }
 
     /** The chat's default language: one of {@link #LANGUAGES}. */
@@ -337,6 +372,10 @@ public class Webmaster {
 
     public String paypalEmail() {
         return paypalEmail;
+    }
+
+    public String paypalMerchantId() {
+        return paypalMerchantId;
     }
 
     public String currency() {

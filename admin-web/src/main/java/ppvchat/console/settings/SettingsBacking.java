@@ -1,0 +1,269 @@
+package ppvchat.console.settings;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.logging.Logger;
+import ppvchat.console.CurrentAccount;
+import ppvchat.platform.entity.DomainException;
+import ppvchat.tenancy.boundary.SiteSettings;
+import ppvchat.tenancy.entity.CreditRounding;
+import ppvchat.tenancy.entity.Webmaster;
+
+/**
+ * The signed-in webmaster's settings, as a form: read from {@link SiteSettings}, saved whole through it.
+ * A refused save keeps what was typed, says which rule it broke, and changes nothing.
+ */
+@Named
+@ViewScoped
+public class SettingsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(SettingsBacking.class.getName());
+
+    @Inject
+    CurrentAccount account;
+
+    @Inject
+    transient SiteSettings settings;
+
+    private String name;
+    private String currency;
+    private String paypalEmail;
+    private String paypalMerchantId;
+    private BigDecimal creditValue;
+    private BigDecimal defaultPercentage;
+    private Integer minPricePerMinute;
+    private Integer maxPricePerMinute;
+    private Integer graceSeconds;
+    private Long minBalanceToStart;
+    private Long minBalanceToStay;
+    private String lowBalanceWarnings;
+    private String rounding;
+    private String language;
+    private String allowedOrigins;
+    private String badWords;
+    private String chatCss;
+    private String wallCss;
+
+    @PostConstruct
+    void load() {
+        SiteSettings.Settings now = settings.of(account.webmasterId());
+        name = now.name();
+        currency = now.currency();
+        paypalEmail = now.paypalEmail();
+        paypalMerchantId = now.paypalMerchantId();
+        creditValue = now.creditValue();
+        defaultPercentage = now.defaultPercentage();
+        minPricePerMinute = now.minPricePerMinute();
+        maxPricePerMinute = now.maxPricePerMinute();
+        graceSeconds = now.graceSeconds();
+        minBalanceToStart = now.minBalanceToStart();
+        minBalanceToStay = now.minBalanceToStay();
+        lowBalanceWarnings = now.lowBalanceWarnings();
+        rounding = now.rounding();
+        language = now.language();
+        allowedOrigins = now.allowedOrigins();
+        badWords = now.badWords();
+        chatCss = now.chatCss();
+        wallCss = now.wallCss();
+    }
+
+    public void save() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            settings.save(
+                    account.webmasterId(),
+                    new SiteSettings.Settings(
+                            name,
+                            currency,
+                            paypalEmail,
+                            paypalMerchantId,
+                            creditValue,
+                            defaultPercentage,
+                            number(minPricePerMinute, "the lowest price a minute")
+                                    .intValue(),
+                            number(maxPricePerMinute, "the highest price a minute")
+                                    .intValue(),
+                            number(graceSeconds, "the free seconds").intValue(),
+                            number(minBalanceToStart, "the balance to start a show")
+                                    .longValue(),
+                            number(minBalanceToStay, "the balance to stay in a show")
+                                    .longValue(),
+                            lowBalanceWarnings,
+                            rounding,
+                            language,
+                            allowedOrigins,
+                            badWords,
+                            chatCss,
+                            wallCss));
+            LOG.info(() -> "console account " + account.getUsername() + " saved the settings of site "
+                    + account.webmasterId());
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Settings saved.", null));
+            load();
+        } catch (DomainException refused) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(refused.getMessage()), null));
+        }
+    }
+
+    private static Number number(Number value, String what) {
+        if (value == null) {
+            throw new DomainException(what + " is required");
+        }
+        return value;
+    }
+
+    private static String sentence(String message) {
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
+    }
+
+    public List<String> getRoundings() {
+        return java.util.Arrays.stream(CreditRounding.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getLanguages() {
+        return Webmaster.LANGUAGES;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public String getPaypalEmail() {
+        return paypalEmail;
+    }
+
+    public void setPaypalEmail(String paypalEmail) {
+        this.paypalEmail = paypalEmail;
+    }
+
+    public String getPaypalMerchantId() {
+        return paypalMerchantId;
+    }
+
+    public void setPaypalMerchantId(String paypalMerchantId) {
+        this.paypalMerchantId = paypalMerchantId;
+    }
+
+    public BigDecimal getCreditValue() {
+        return creditValue;
+    }
+
+    public void setCreditValue(BigDecimal creditValue) {
+        this.creditValue = creditValue;
+    }
+
+    public BigDecimal getDefaultPercentage() {
+        return defaultPercentage;
+    }
+
+    public void setDefaultPercentage(BigDecimal defaultPercentage) {
+        this.defaultPercentage = defaultPercentage;
+    }
+
+    public Integer getMinPricePerMinute() {
+        return minPricePerMinute;
+    }
+
+    public void setMinPricePerMinute(Integer minPricePerMinute) {
+        this.minPricePerMinute = minPricePerMinute;
+    }
+
+    public Integer getMaxPricePerMinute() {
+        return maxPricePerMinute;
+    }
+
+    public void setMaxPricePerMinute(Integer maxPricePerMinute) {
+        this.maxPricePerMinute = maxPricePerMinute;
+    }
+
+    public Integer getGraceSeconds() {
+        return graceSeconds;
+    }
+
+    public void setGraceSeconds(Integer graceSeconds) {
+        this.graceSeconds = graceSeconds;
+    }
+
+    public Long getMinBalanceToStart() {
+        return minBalanceToStart;
+    }
+
+    public void setMinBalanceToStart(Long minBalanceToStart) {
+        this.minBalanceToStart = minBalanceToStart;
+    }
+
+    public Long getMinBalanceToStay() {
+        return minBalanceToStay;
+    }
+
+    public void setMinBalanceToStay(Long minBalanceToStay) {
+        this.minBalanceToStay = minBalanceToStay;
+    }
+
+    public String getLowBalanceWarnings() {
+        return lowBalanceWarnings;
+    }
+
+    public void setLowBalanceWarnings(String lowBalanceWarnings) {
+        this.lowBalanceWarnings = lowBalanceWarnings;
+    }
+
+    public String getRounding() {
+        return rounding;
+    }
+
+    public void setRounding(String rounding) {
+        this.rounding = rounding;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String getAllowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public void setAllowedOrigins(String allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    public String getBadWords() {
+        return badWords;
+    }
+
+    public void setBadWords(String badWords) {
+        this.badWords = badWords;
+    }
+
+    public String getChatCss() {
+        return chatCss;
+    }
+
+    public void setChatCss(String chatCss) {
+        this.chatCss = chatCss;
+    }
+
+    public String getWallCss() {
+        return wallCss;
+    }
+
+    public void setWallCss(String wallCss) {
+        this.wallCss = wallCss;
+    }
+}

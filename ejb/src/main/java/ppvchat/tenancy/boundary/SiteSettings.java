@@ -1,0 +1,142 @@
+package ppvchat.tenancy.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import ppvchat.platform.entity.DomainException;
+import ppvchat.platform.entity.NotFound;
+import ppvchat.tenancy.entity.BillingPolicy;
+import ppvchat.tenancy.entity.CreditRounding;
+import ppvchat.tenancy.entity.Webmaster;
+
+/**
+ * A site's settings as the console edits them: where the money goes, what credits are worth, the
+ * performers' prices and share, the billing policy, and the chat's language, origins, words and CSS.
+ * Saved whole or not at all: one bad field saves nothing and says which rule it broke. The caller names
+ * the site it is signed in for; nothing here takes a site from the form.
+ */
+@Stateless
+public class SiteSettings {
+
+    /** The settings on the wire between the console and this boundary; lists are one item per line. */
+    public record Settings(
+            String name,
+            String currency,
+            String paypalEmail,
+            String paypalMerchantId,
+            BigDecimal creditValue,
+            BigDecimal defaultPercentage,
+            int minPricePerMinute,
+            int maxPricePerMinute,
+            int graceSeconds,
+            long minBalanceToStart,
+            long minBalanceToStay,
+            String lowBalanceWarnings,
+            String rounding,
+            String language,
+            String allowedOrigins,
+            String badWords,
+            String chatCss,
+            String wallCss) {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Settings of(long webmasterId) {
+        Webmaster site = site(webmasterId, LockModeType.NONE);
+        BillingPolicy billing = site.billing();
+        return new Settings(
+                site.name(),
+                site.currency(),
+                site.paypalEmail(),
+                site.paypalMerchantId(),
+                site.creditValue(),
+                site.defaultPercentage(),
+                site.minPricePerMinute(),
+                site.maxPricePerMinute(),
+                billing.graceSeconds(),
+                billing.minBalanceToStart(),
+                billing.minBalanceToStay(),
+                String.join(
+                        ",",
+                        billing.warningSecondsLeft().stream()
+                                .map(String::valueOf)
+                                .toList()),
+                billing.rounding().name(),
+                site.language(),
+                String.join("\n", site.allowedOrigins()),
+                String.join("\n", site.badWords()),
+                site.chatCss(),
+                site.wallCss());
+    }
+
+    public void save(long webmasterId, Settings settings) {
+        Webmaster site = site(webmasterId, LockModeType.PESSIMISTIC_WRITE);
+        try {
+            site.receivePaymentsAt(settings.paypalEmail());
+            site.receivePaymentsAsMerchant(settings.paypalMerchantId());
+            site.valueCreditsAt(settings.creditValue());
+            site.changeDefaultPercentage(required(settings.defaultPercentage(), "the performers' percentage"));
+            site.limitRates(settings.minPricePerMinute(), settings.maxPricePerMinute());
+            site.changeBilling(new BillingPolicy(
+                    settings.graceSeconds(),
+                    settings.minBalanceToStart(),
+                    settings.minBalanceToStay(),
+                    seconds(settings.lowBalanceWarnings()),
+                    rounding(settings.rounding())));
+            site.speak(settings.language());
+            site.allowOrigins(lines(settings.allowedOrigins()));
+            site.maskWords(lines(settings.badWords()));
+            site.styleWith(settings.chatCss(), settings.wallCss());
+        } catch (IllegalArgumentException | NullPointerException broken) {
+            // Rolled back whole: a DomainException is an application exception that rolls back.
+            throw new DomainException(broken.getMessage() == null ? "a setting is missing" : broken.getMessage());
+        }
+    }
+
+    private Webmaster site(long webmasterId, LockModeType lock) {
+        Webmaster site = em.find(Webmaster.class, webmasterId, lock);
+        if (site == null) {
+            throw new NotFound("no site " + webmasterId);
+        }
+        return site;
+    }
+
+    private static <T> T required(T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        return value;
+    }
+
+    private static List<Integer> seconds(String list) {
+        if (list == null || !list.strip().matches("\\d{1,5}(\\s*,\\s*\\d{1,5}){0,9}")) {
+            throw new IllegalArgumentException("warnings are up to ten numbers of seconds left, e.g. 60,30,10");
+        }
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .map(Integer::valueOf)
+                .toList();
+    }
+
+    private static CreditRounding rounding(String rounding) {
+        try {
+            return CreditRounding.valueOf(String.valueOf(rounding));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rounding is UP, DOWN or HALF_UP");
+        }
+    }
+
+    private static List<String> lines(String text) {
+        return text == null
+                ? List.of()
+                : text.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList();
+    }
+}
