@@ -108,6 +108,7 @@ class MicroQuickStartIT {
         ProductChecks.consoleSignInIsRateLimited(micro.site());
         ProductChecks.consolePasswordCanBeChanged(micro.site());
         ProductChecks.consoleSettingsAreSavedWholeOrNotAtAll(micro.site());
+        ProductChecks.consoleAdjustsAUsersCreditsThroughTheLedger(micro.site());
     }
 
     @Test

@@ -402,6 +402,42 @@ final class ProductChecks {
         assertTrue(browser.postForm("/admin/settings.xhtml", back).body().contains("Settings saved."));
     }
 
+    /**
+     * The demo admin finds alice, adjusts her credits with a reason and sees the ledger entry and the new
+     * balance; an adjustment without a reason is refused and changes nothing.
+     */
+    static void consoleAdjustsAUsersCreditsThroughTheLedger(HttpSession site) {
+        HttpSession browser = site.anotherVisitor();
+        assertEquals(302, signIn(browser, DEMO_ADMIN, DEMO_ADMIN_PASSWORD).statusCode());
+        String results = browser.get("/admin/users.xhtml?q=ALI").body();
+        Matcher link = Pattern.compile("user=([0-9]+)\"[^>]*>alice<").matcher(results);
+        assertTrue(link.find(), () -> "alice among the results: " + results);
+        assertFalse(results.contains(">bob<"), "only matching users");
+        String path = "/admin/users.xhtml?user=" + link.group(1);
+        String page = browser.get(path).body();
+        long before = Long.parseLong(elementText(page, "user-credits"));
+
+        Map<String, String> blank = new java.util.HashMap<>(FacesForm.fields(page, "adjust"));
+        blank.put("adjust:credits", "25");
+        blank.put("adjust:reason", "");
+        blank.put("adjust:save", "");
+        String refused = browser.postForm("/admin/users.xhtml", blank).body();
+        assertTrue(refused.contains("An adjustment needs a reason."), refused);
+        assertEquals(before, Long.parseLong(elementText(refused, "user-credits")), "nothing adjusted");
+
+        Map<String, String> goodwill = new java.util.HashMap<>(FacesForm.fields(refused, "adjust"));
+        goodwill.put("adjust:credits", "25");
+        goodwill.put("adjust:reason", "goodwill <b>after</b> an outage");
+        goodwill.put("adjust:save", "");
+        String adjusted = browser.postForm("/admin/users.xhtml", goodwill).body();
+        assertTrue(adjusted.contains("Credits adjusted."), adjusted);
+        assertEquals(before + 25, Long.parseLong(elementText(adjusted, "user-credits")));
+        assertTrue(
+                adjusted.contains("ADJUSTMENT") && adjusted.contains("goodwill &lt;b&gt;after&lt;/b&gt; an outage"),
+                "the ledger shows the entry, its reason as text: " + adjusted);
+        assertEquals(before + 25, Long.parseLong(elementText(browser.get(path).body(), "user-credits")));
+    }
+
     private static String changePassword(HttpSession browser, String current, String next, String repeated) {
         HttpResponse<String> form = browser.get("/admin/password.xhtml");
         assertEquals(200, form.statusCode(), form::body);

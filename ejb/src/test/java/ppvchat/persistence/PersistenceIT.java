@@ -35,6 +35,7 @@ import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ppvchat.accounts.boundary.ChatUsers;
 import ppvchat.accounts.boundary.ConsoleAccounts;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.ConsoleAccount;
@@ -114,6 +115,9 @@ class PersistenceIT {
 
     @Inject
     SiteSettings siteSettings;
+
+    @Inject
+    ChatUsers chatUsers;
 
     @Inject
     Pbkdf2PasswordHash pbkdf2;
@@ -701,6 +705,40 @@ class PersistenceIT {
             assertThrows(DomainException.class, () -> siteSettings.save(ids[0], bad), bad::toString);
             assertEquals(after, siteSettings.of(ids[0]), "a refused save changes nothing: " + bad);
         }
+    }
+
+    @Test
+    void theConsoleFindsAndAdjustsOnlyItsOwnSitesUsers() {
+        long[] ids = tx.call(em -> {
+            Webmaster mine = site(em, "Users mine");
+            Webmaster theirs = site(em, "Users theirs");
+            return new long[] {
+                mine.id(),
+                theirs.id(),
+                user(em, mine, "zoe_x%y", Role.USER).id(),
+                user(em, theirs, "zoe-theirs", Role.USER).id()
+            };
+        });
+        assertEquals(
+                List.of("zoe_x%y"),
+                chatUsers.search(ids[0], "ZOE", 0, 25).stream()
+                        .map(ChatUsers.Found::username)
+                        .toList());
+        assertEquals(1, chatUsers.count(ids[0], "_x%"), "% and _ are matched as themselves");
+        assertEquals(0, chatUsers.count(ids[0], "_xx"));
+        assertEquals(1, chatUsers.count(ids[0], String.valueOf(ids[2])), "by id");
+        assertEquals(0, chatUsers.count(ids[0], String.valueOf(ids[3])), "another site's id finds nothing");
+
+        chatUsers.adjust(ids[0], ids[2], 40, "admin@mine", "welcome gift", "form-1");
+        ChatUsers.Detail zoe = chatUsers.detail(ids[0], ids[2]);
+        assertEquals(40, zoe.credits());
+        assertEquals("ADJUSTMENT", zoe.ledger().get(0).kind());
+        assertEquals(40, zoe.ledger().get(0).balanceAfter());
+        assertEquals("admin@mine", zoe.ledger().get(0).actor());
+
+        assertThrows(NotFound.class, () -> chatUsers.detail(ids[0], ids[3]), "another site's user by id");
+        assertThrows(NotFound.class, () -> chatUsers.adjust(ids[0], ids[3], 40, "admin@mine", "x", "form-2"));
+        assertEquals(0, chatUsers.detail(ids[1], ids[3]).credits(), "and nothing changed there");
     }
 
     private static SiteSettings.Settings withOrigins(SiteSettings.Settings s, String origins) {

@@ -1,0 +1,153 @@
+package ppvchat.console.users;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import ppvchat.accounts.boundary.ChatUsers;
+import ppvchat.console.CurrentAccount;
+import ppvchat.platform.entity.DomainException;
+
+/**
+ * The Users page: a search over the site's users (by name, id or external id, read a page at a time), and
+ * one user's balance and ledger with a form to adjust the credits. The page's address carries the search
+ * ({@code q}) and the user ({@code user}), so both can be bookmarked and reloaded.
+ */
+@Named
+@ViewScoped
+public class UsersBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(UsersBacking.class.getName());
+
+    @Inject
+    CurrentAccount account;
+
+    @Inject
+    transient ChatUsers users;
+
+    private String q = "";
+    private Long user;
+    private ChatUsers.Detail detail;
+    private Long credits;
+    private String reason;
+    /** One key per shown form: a form sent twice (a double click, a reload) adjusts once. */
+    private String formKey = UUID.randomUUID().toString();
+
+    private final LazyDataModel<ChatUsers.Found> found = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, users.count(account.webmasterId(), q));
+        }
+
+        @Override
+        public List<ChatUsers.Found> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return users.search(account.webmasterId(), q, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(ChatUsers.Found row) {
+            return String.valueOf(row.id());
+        }
+    };
+
+    /** Reads the user named in the address, if any; another site's user is simply not found. */
+    public void open() {
+        detail = null;
+        if (user == null) {
+            return;
+        }
+        try {
+            detail = users.detail(account.webmasterId(), user);
+        } catch (DomainException notHere) {
+            FacesContext.getCurrentInstance()
+                    .addMessage(
+                            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "No such user on this site.", null));
+        }
+    }
+
+    public void adjust() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (detail == null) {
+            return;
+        }
+        if (credits == null || credits == 0) {
+            faces.addMessage(
+                    null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Give the credits to add or remove (not 0).", null));
+            return;
+        }
+        try {
+            users.adjust(account.webmasterId(), detail.id(), credits, account.getUsername(), reason, formKey);
+            long changed = credits;
+            LOG.info(() -> "console account " + account.getUsername() + " adjusted user " + user + " by " + changed);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Credits adjusted.", null));
+            credits = null;
+            reason = null;
+            formKey = UUID.randomUUID().toString();
+        } catch (DomainException refused) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(refused.getMessage()), null));
+        } catch (RuntimeException invalid) {
+            // The ledger refuses a blank reason or actor with an IllegalArgumentException, wrapped by the container.
+            faces.addMessage(
+                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "An adjustment needs a reason.", null));
+        }
+        open();
+    }
+
+    private static String sentence(String message) {
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
+    }
+
+    public LazyDataModel<ChatUsers.Found> getFound() {
+        return found;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q == null ? "" : q;
+    }
+
+    public Long getUser() {
+        return user;
+    }
+
+    public void setUser(Long user) {
+        this.user = user;
+    }
+
+    public ChatUsers.Detail getDetail() {
+        return detail;
+    }
+
+    public Long getCredits() {
+        return credits;
+    }
+
+    public void setCredits(Long credits) {
+        this.credits = credits;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}
