@@ -109,6 +109,7 @@ class MicroQuickStartIT {
         ProductChecks.consolePasswordCanBeChanged(micro.site());
         ProductChecks.consoleSettingsAreSavedWholeOrNotAtAll(micro.site());
         ProductChecks.consoleAdjustsAUsersCreditsThroughTheLedger(micro.site());
+        ProductChecks.consoleManagesCreditPackages(micro.site());
     }
 
     @Test

@@ -438,6 +438,49 @@ final class ProductChecks {
         assertEquals(before + 25, Long.parseLong(elementText(browser.get(path).body(), "user-credits")));
     }
 
+    /**
+     * The demo admin adds a package, which users then see for sale; a price with fractions of a cent is
+     * refused and saves nothing; withdrawing the package takes it off sale.
+     */
+    static void consoleManagesCreditPackages(HttpSession site) {
+        HttpSession browser = site.anotherVisitor();
+        assertEquals(302, signIn(browser, DEMO_ADMIN, DEMO_ADMIN_PASSWORD).statusCode());
+        String description = "Night owl " + System.nanoTime();
+        Map<String, String> bad = new java.util.HashMap<>(
+                FacesForm.fields(browser.get("/admin/packages.xhtml").body(), "packages"));
+        bad.put("packages:credits", "700");
+        bad.put("packages:price", "12.345");
+        bad.put("packages:description", description);
+        bad.put("packages:save", "");
+        String refused = browser.postForm("/admin/packages.xhtml", bad).body();
+        assertTrue(refused.contains("A price has at most two decimals"), refused);
+        assertFalse(site.get("/api/webmasters/1/packages").body().contains(description), "nothing saved");
+
+        Map<String, String> good = new java.util.HashMap<>(FacesForm.fields(refused, "packages"));
+        good.put("packages:credits", "700");
+        good.put("packages:price", "12.34");
+        good.put("packages:description", description);
+        good.put("packages:save", "");
+        String saved = browser.postForm("/admin/packages.xhtml", good).body();
+        assertTrue(saved.contains("Package saved."), saved);
+        String onSale = site.get("/api/webmasters/1/packages").body();
+        assertTrue(onSale.contains("\"price\":\"12.34\"") && onSale.contains(description), onSale);
+
+        Matcher row = Pattern.compile(
+                        "<tr[^>]*>(?:(?!</tr>).)*" + Pattern.quote(description) + "(?:(?!</tr>).)*</tr>",
+                        Pattern.DOTALL)
+                .matcher(saved);
+        assertTrue(row.find(), "the package in the console's list");
+        Matcher withdraw = Pattern.compile(
+                        "<button[^>]*name=\"([^\"]+)\"[^>]*>(?:(?!</button>).)*Withdraw", Pattern.DOTALL)
+                .matcher(row.group());
+        assertTrue(withdraw.find(), row.group());
+        Map<String, String> press = new java.util.HashMap<>(FacesForm.fields(saved, "packages"));
+        press.put(withdraw.group(1), "");
+        assertTrue(browser.postForm("/admin/packages.xhtml", press).body().contains("Package withdrawn"));
+        assertFalse(site.get("/api/webmasters/1/packages").body().contains(description), "off sale");
+    }
+
     private static String changePassword(HttpSession browser, String current, String next, String repeated) {
         HttpResponse<String> form = browser.get("/admin/password.xhtml");
         assertEquals(200, form.statusCode(), form::body);

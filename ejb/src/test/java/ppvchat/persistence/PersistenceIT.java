@@ -1,6 +1,7 @@
 package ppvchat.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,7 @@ import ppvchat.accounts.entity.TooManyAttempts;
 import ppvchat.ledger.entity.EntryKind;
 import ppvchat.ledger.entity.LedgerEntry;
 import ppvchat.moderation.entity.ModerationAction;
+import ppvchat.payments.boundary.PackageCatalog;
 import ppvchat.payments.entity.CaptureStatus;
 import ppvchat.payments.entity.CreditItem;
 import ppvchat.payments.entity.PaypalOrder;
@@ -118,6 +120,9 @@ class PersistenceIT {
 
     @Inject
     ChatUsers chatUsers;
+
+    @Inject
+    PackageCatalog catalog;
 
     @Inject
     Pbkdf2PasswordHash pbkdf2;
@@ -739,6 +744,37 @@ class PersistenceIT {
         assertThrows(NotFound.class, () -> chatUsers.detail(ids[0], ids[3]), "another site's user by id");
         assertThrows(NotFound.class, () -> chatUsers.adjust(ids[0], ids[3], 40, "admin@mine", "x", "form-2"));
         assertEquals(0, chatUsers.detail(ids[1], ids[3]).credits(), "and nothing changed there");
+    }
+
+    @Test
+    void aSitesPackagesAreItsOwnAndBadPricesSaveNothing() {
+        long[] sites = tx.call(em -> new long[] {
+            site(em, "Packages mine").id(), site(em, "Packages theirs").id()
+        });
+        PackageCatalog.Package mine = catalog.create(sites[0], 600, new BigDecimal("10"), " 600 credits ");
+        PackageCatalog.Package theirs = catalog.create(sites[1], 100, new BigDecimal("2.50"), "100 credits");
+        assertEquals(new BigDecimal("10.00"), mine.price());
+        assertEquals("600 credits", mine.description());
+
+        catalog.change(sites[0], mine.id(), 650, new BigDecimal("10.50"), "650 credits");
+        for (Runnable bad : List.<Runnable>of(
+                () -> catalog.change(sites[0], mine.id(), 0, BigDecimal.TEN, "none"),
+                () -> catalog.change(sites[0], mine.id(), 10, new BigDecimal("-1"), "negative"),
+                () -> catalog.change(sites[0], mine.id(), 10, new BigDecimal("1.005"), "fractions of a cent"),
+                () -> catalog.change(sites[0], mine.id(), 10, BigDecimal.TEN, " "),
+                () -> catalog.change(sites[0], mine.id(), 10, null, "no price"))) {
+            assertThrows(DomainException.class, bad::run);
+        }
+        assertEquals(
+                List.of(new PackageCatalog.Package(mine.id(), 650, new BigDecimal("10.50"), "650 credits", true)),
+                catalog.all(sites[0]),
+                "the refused changes changed nothing, and the other site's package is not listed");
+
+        assertThrows(NotFound.class, () -> catalog.change(sites[0], theirs.id(), 1, BigDecimal.ONE, "mine now"));
+        assertThrows(NotFound.class, () -> catalog.withdraw(sites[0], theirs.id()));
+        assertTrue(catalog.all(sites[1]).get(0).active(), "theirs untouched");
+        catalog.withdraw(sites[0], mine.id());
+        assertFalse(catalog.all(sites[0]).get(0).active());
     }
 
     private static SiteSettings.Settings withOrigins(SiteSettings.Settings s, String origins) {

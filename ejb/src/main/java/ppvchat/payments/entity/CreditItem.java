@@ -54,13 +54,17 @@ public class CreditItem {
     public CreditItem(Webmaster webmaster, long credits, BigDecimal price, String description) {
         this.webmasterId = webmaster.id();
         reprice(credits, price);
-        this.description = description;
+        describe(description);
         this.active = true;
     }
 
     public void reprice(long credits, BigDecimal price) {
-        if (credits <= 0 || price.signum() <= 0) {
+        if (credits <= 0 || credits > 1_000_000_000 || price == null || price.signum() <= 0) {
             throw new IllegalArgumentException("a package grants credits for a price, both positive");
+        }
+        if (price.stripTrailingZeros().scale() > Webmaster.MONEY_SCALE
+                || price.compareTo(new BigDecimal("1000000")) >= 0) {
+            throw new IllegalArgumentException("a price has at most two decimals and is below 1,000,000");
         }
         this.credits = credits;
         this.price = price.setScale(Webmaster.MONEY_SCALE, RoundingMode.UNNECESSARY);
@@ -68,6 +72,18 @@ public class CreditItem {
 
     public void withdraw() {
         this.active = false;
+    }
+
+    /** On sale again after a withdrawal. */
+    public void offer() {
+        this.active = true;
+    }
+
+    public void describe(String description) {
+        if (description == null || description.isBlank() || description.strip().length() > 200) {
+            throw new IllegalArgumentException("a package has a description of 1 to 200 characters");
+        }
+        this.description = description.strip();
     }
 
     public Long id() {

@@ -34,8 +34,9 @@ class CreditItemTest {
 
     @Test
     void priceWithFractionsOfACentIsRejectedNotRounded() {
-        assertThrows(ArithmeticException.class, () -> new CreditItem(webmaster, 1, new BigDecimal("10.001"), "x"));
-        assertThrows(ArithmeticException.class, () -> new CreditItem(webmaster, 1, new BigDecimal("0.005"), "x"));
+        assertThrows(IllegalArgumentException.class, () -> new CreditItem(webmaster, 1, BigDecimal.ONE, " "));
+        assertThrows(IllegalArgumentException.class, () -> new CreditItem(webmaster, 1, new BigDecimal("10.001"), "x"));
+        assertThrows(IllegalArgumentException.class, () -> new CreditItem(webmaster, 1, new BigDecimal("0.005"), "x"));
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The console's credit packages page. */
+package ppvchat.console.packages;
