@@ -110,6 +110,7 @@ class MicroQuickStartIT {
         ProductChecks.consoleSettingsAreSavedWholeOrNotAtAll(micro.site());
         ProductChecks.consoleAdjustsAUsersCreditsThroughTheLedger(micro.site());
         ProductChecks.consoleManagesCreditPackages(micro.site());
+        ProductChecks.consoleRolesSeeOnlyTheirPages(micro.site());
     }
 
     @Test

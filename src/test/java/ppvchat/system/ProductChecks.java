@@ -319,6 +319,31 @@ final class ProductChecks {
         assertEquals(302, browser.get("/admin/index.xhtml").statusCode(), "still not signed in");
     }
 
+    /** Each demo console role sees its pages and is refused the others (403), and its menu shows only its own. */
+    static void consoleRolesSeeOnlyTheirPages(HttpSession site) {
+        Map<String, List<String>> allowed = Map.of(
+                DEMO_ADMIN,
+                List.of("index", "users", "packages", "settings", "payments"),
+                "accountant",
+                List.of("index", "payments"),
+                "moderator",
+                List.of("index"));
+        List<String> pages = List.of("index", "users", "packages", "settings", "payments");
+        allowed.forEach((account, mine) -> {
+            HttpSession browser = site.anotherVisitor();
+            assertEquals(302, signIn(browser, account, DEMO_ADMIN_PASSWORD).statusCode(), account);
+            for (String page : pages) {
+                HttpResponse<String> answer = browser.get("/admin/" + page + ".xhtml");
+                assertEquals(mine.contains(page) ? 200 : 403, answer.statusCode(), account + " on " + page);
+            }
+            String menu = browser.get("/admin/index.xhtml").body();
+            for (String page : List.of("users", "packages", "settings", "payments")) {
+                assertEquals(
+                        mine.contains(page), menu.contains("id=\"nav-" + page + "\""), account + "'s menu and " + page);
+            }
+        });
+    }
+
     /** Five wrong passwords for an account lock it for a while, and the page says so instead of asking again. */
     static void consoleSignInIsRateLimited(HttpSession site) {
         String username = "nobody-" + System.nanoTime();

@@ -110,14 +110,13 @@ public class DemoData {
         em.persist(new CreditItem(site, 3_300, new BigDecimal("50.00"), "3,300 credits (32% bonus)"));
 
         passwordHash.initialize(Map.of());
-        em.persist(new ConsoleAccount(
-                site.id(),
-                "admin",
-                passwordHash.generate(adminPassword.toCharArray()),
-                ConsoleRole.WEBMASTER_ADMIN,
-                now));
+        String consoleHash = passwordHash.generate(adminPassword.toCharArray());
+        em.persist(new ConsoleAccount(site.id(), "admin", consoleHash, ConsoleRole.WEBMASTER_ADMIN, now));
+        em.persist(new ConsoleAccount(site.id(), "moderator", consoleHash, ConsoleRole.MODERATOR, now));
+        em.persist(new ConsoleAccount(site.id(), "accountant", consoleHash, ConsoleRole.ACCOUNTANT, now));
         LOG.info(() -> "Demo data loaded: webmaster " + site.id() + " '" + site.name()
-                + "', console user 'admin', chat logins for performers, users and moderator 'mia'");
+                + "', console users 'admin', 'moderator' and 'accountant', chat logins for performers, users and"
+                + " moderator 'mia'");
     }
 
     private void performer(
