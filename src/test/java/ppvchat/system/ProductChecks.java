@@ -301,7 +301,11 @@ final class ProductChecks {
                         String.valueOf(DEMO_PERFORMERS.size()), elementText(dashboard.body(), "performer-count")),
                 () -> DEMO_PERFORMERS.forEach(
                         name -> assertTrue(dashboard.body().contains(name), name + " in the performer table")),
-                () -> assertTrue(dashboard.body().contains("payments.xhtml"), "the menu leads to the payments"));
+                () -> assertTrue(dashboard.body().contains("payments.xhtml"), "the menu leads to the payments"),
+                () -> assertEquals("balanced", elementText(dashboard.body(), "books"), "reconciliation is clean"),
+                () -> assertTrue(
+                        Long.parseLong(elementText(dashboard.body(), "today-sold")) >= 0, "credits sold today"),
+                () -> assertTrue(elementText(dashboard.body(), "today-revenue").matches("[0-9]+\\.[0-9]{2}")));
         HttpResponse<String> payments = browser.get("/admin/payments.xhtml");
         assertEquals(200, payments.statusCode(), payments::body);
         assertAll(

@@ -10,6 +10,7 @@ import ppvchat.accounts.boundary.ConsoleAccounts;
 import ppvchat.console.CurrentAccount;
 import ppvchat.performers.boundary.PerformerWall;
 import ppvchat.performers.boundary.WallEntry;
+import ppvchat.reports.boundary.Dashboard;
 import ppvchat.tenancy.boundary.Webmasters;
 import ppvchat.tenancy.entity.Webmaster;
 
@@ -32,10 +33,14 @@ public class DashboardBacking implements Serializable {
     @Inject
     transient ConsoleAccounts accounts;
 
+    @Inject
+    transient Dashboard dashboard;
+
     private String siteName;
     private String currency;
     private long userCount;
     private List<WallEntry> performers;
+    private Dashboard.Today today;
 
     @PostConstruct
     void load() {
@@ -45,6 +50,11 @@ public class DashboardBacking implements Serializable {
         currency = webmaster.currency();
         userCount = accounts.countUsersOf(webmasterId);
         performers = List.copyOf(wall.of(webmasterId));
+        today = dashboard.today(webmasterId);
+    }
+
+    public Dashboard.Today getToday() {
+        return today;
     }
 
     public String getSiteName() {
