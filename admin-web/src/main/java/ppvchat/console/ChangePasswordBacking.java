@@ -1,7 +1,6 @@
 package ppvchat.console;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -40,24 +39,16 @@ public class ChangePasswordBacking {
 
     public void change() {
         if (!next.equals(repeated)) {
-            error("The new password and its repetition differ.");
+            ConsoleMessages.error("The new password and its repetition differ.");
             return;
         }
         String address = ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
         try {
             accounts.changePassword(securityContext.getCallerPrincipal().getName(), current, next, address);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Password changed.", null));
+            ConsoleMessages.info("Password changed.");
         } catch (DomainException refused) {
-            error(sentence(refused.getMessage()));
+            ConsoleMessages.refused(refused);
         }
-    }
-
-    private void error(String text) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-    }
-
-    private static String sentence(String message) {
-        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
     }
 
     public String getCurrent() {

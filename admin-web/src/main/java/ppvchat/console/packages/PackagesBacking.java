@@ -1,8 +1,6 @@
 package ppvchat.console.packages;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,6 +8,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.logging.Logger;
+import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
 import ppvchat.payments.boundary.PackageCatalog;
 import ppvchat.platform.entity.DomainException;
@@ -74,10 +73,10 @@ public class PackagesBacking implements Serializable {
             }
             LOG.info(() ->
                     "console account " + account.getUsername() + " saved a package of site " + account.webmasterId());
-            tell(FacesMessage.SEVERITY_INFO, "Package saved.");
+            ConsoleMessages.info("Package saved.");
             startNew();
         } catch (DomainException refused) {
-            tell(FacesMessage.SEVERITY_ERROR, sentence(refused.getMessage()));
+            ConsoleMessages.refused(refused);
         }
         load();
     }
@@ -93,19 +92,11 @@ public class PackagesBacking implements Serializable {
     private void change(Runnable change, String done) {
         try {
             change.run();
-            tell(FacesMessage.SEVERITY_INFO, done);
+            ConsoleMessages.info(done);
         } catch (DomainException refused) {
-            tell(FacesMessage.SEVERITY_ERROR, sentence(refused.getMessage()));
+            ConsoleMessages.refused(refused);
         }
         load();
-    }
-
-    private static void tell(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
-    }
-
-    private static String sentence(String message) {
-        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
     }
 
     public List<PackageCatalog.Package> getPackages() {

@@ -1,7 +1,6 @@
 package ppvchat.console.payments;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -9,6 +8,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.logging.Logger;
+import ppvchat.console.ConsoleMessages;
 import ppvchat.console.ConsoleRoles;
 import ppvchat.console.CurrentAccount;
 import ppvchat.payments.boundary.PaymentRecords;
@@ -54,19 +54,17 @@ public class PaymentsBacking implements Serializable {
     }
 
     public void liftHold(long userId) {
-        FacesContext faces = FacesContext.getCurrentInstance();
         if (!isMayDecide()) {
-            faces.addMessage(
-                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Only the site's admins decide", null));
+            ConsoleMessages.error("Only the site's admins decide");
             return;
         }
         try {
             records.liftHold(account.webmasterId(), userId);
             LOG.info(() -> "console account " + account.getUsername() + " lifted the purchase hold of user " + userId
                     + " on site " + account.webmasterId());
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Hold lifted", null));
+            ConsoleMessages.info("Hold lifted");
         } catch (DomainException refused) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+            ConsoleMessages.error(refused.getMessage());
         }
         load();
     }

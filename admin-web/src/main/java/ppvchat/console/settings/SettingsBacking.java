@@ -1,8 +1,6 @@
 package ppvchat.console.settings;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,6 +8,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.logging.Logger;
+import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.tenancy.boundary.SiteSettings;
@@ -76,7 +75,6 @@ public class SettingsBacking implements Serializable {
     }
 
     public void save() {
-        FacesContext faces = FacesContext.getCurrentInstance();
         try {
             settings.save(
                     account.webmasterId(),
@@ -105,10 +103,10 @@ public class SettingsBacking implements Serializable {
                             wallCss));
             LOG.info(() -> "console account " + account.getUsername() + " saved the settings of site "
                     + account.webmasterId());
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Settings saved.", null));
+            ConsoleMessages.info("Settings saved.");
             load();
         } catch (DomainException refused) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(refused.getMessage()), null));
+            ConsoleMessages.refused(refused);
         }
     }
 
@@ -117,10 +115,6 @@ public class SettingsBacking implements Serializable {
             throw new DomainException(what + " is required");
         }
         return value;
-    }
-
-    private static String sentence(String message) {
-        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
     }
 
     public List<String> getRoundings() {

@@ -1,7 +1,5 @@
 package ppvchat.console.users;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,6 +12,7 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import ppvchat.accounts.boundary.ChatUsers;
+import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
 import ppvchat.platform.entity.DomainException;
 
@@ -72,43 +71,33 @@ public class UsersBacking implements Serializable {
         try {
             detail = users.detail(account.webmasterId(), user);
         } catch (DomainException notHere) {
-            FacesContext.getCurrentInstance()
-                    .addMessage(
-                            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "No such user on this site.", null));
+            ConsoleMessages.error("No such user on this site.");
         }
     }
 
     public void adjust() {
-        FacesContext faces = FacesContext.getCurrentInstance();
         if (detail == null) {
             return;
         }
         if (credits == null || credits == 0) {
-            faces.addMessage(
-                    null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Give the credits to add or remove (not 0).", null));
+            ConsoleMessages.error("Give the credits to add or remove (not 0).");
             return;
         }
         try {
             users.adjust(account.webmasterId(), detail.id(), credits, account.getUsername(), reason, formKey);
             long changed = credits;
             LOG.info(() -> "console account " + account.getUsername() + " adjusted user " + user + " by " + changed);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Credits adjusted.", null));
+            ConsoleMessages.info("Credits adjusted.");
             credits = null;
             reason = null;
             formKey = UUID.randomUUID().toString();
         } catch (DomainException refused) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(refused.getMessage()), null));
+            ConsoleMessages.refused(refused);
         } catch (RuntimeException invalid) {
             // The ledger refuses a blank reason or actor with an IllegalArgumentException, wrapped by the container.
-            faces.addMessage(
-                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "An adjustment needs a reason.", null));
+            ConsoleMessages.error("An adjustment needs a reason.");
         }
         open();
-    }
-
-    private static String sentence(String message) {
-        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
     }
 
     public LazyDataModel<ChatUsers.Found> getFound() {

@@ -70,8 +70,14 @@ public class PaypalOrdersResource {
                 .filter(url -> !url.isBlank())
                 .map(URI::create)
                 .orElse(uri.getBaseUri().resolve("/"));
-        OrderView view = checkout.open(webmasterId, Bearer.token(authorization), request.packageId(), base);
-        return Response.status(Response.Status.CREATED)
+        return answer(
+                Response.Status.CREATED,
+                checkout.open(webmasterId, Bearer.token(authorization), request.packageId(), base));
+    }
+
+    /** An order is personal and changes: never cached. */
+    private static Response answer(Response.Status status, OrderView view) {
+        return Response.status(status)
                 .cacheControl(NoStore.cacheControl())
                 .entity(Order.of(view))
                 .build();
@@ -83,9 +89,7 @@ public class PaypalOrdersResource {
             @PathParam("webmasterId") long webmasterId,
             @PathParam("order") String order,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return Response.ok(Order.of(checkout.status(webmasterId, Bearer.token(authorization), order)))
-                .cacheControl(NoStore.cacheControl())
-                .build();
+        return answer(Response.Status.OK, checkout.status(webmasterId, Bearer.token(authorization), order));
     }
 
     /** Cancels an order the buyer has not approved yet; any other is answered as it stands. */
@@ -95,9 +99,7 @@ public class PaypalOrdersResource {
             @PathParam("webmasterId") long webmasterId,
             @PathParam("order") String order,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return Response.ok(Order.of(checkout.cancel(webmasterId, Bearer.token(authorization), order)))
-                .cacheControl(NoStore.cacheControl())
-                .build();
+        return answer(Response.Status.OK, checkout.cancel(webmasterId, Bearer.token(authorization), order));
     }
 
     @POST
@@ -106,8 +108,6 @@ public class PaypalOrdersResource {
             @PathParam("webmasterId") long webmasterId,
             @PathParam("order") String order,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return Response.ok(Order.of(checkout.capture(webmasterId, Bearer.token(authorization), order)))
-                .cacheControl(NoStore.cacheControl())
-                .build();
+        return answer(Response.Status.OK, checkout.capture(webmasterId, Bearer.token(authorization), order));
     }
 }
