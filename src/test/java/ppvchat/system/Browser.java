@@ -164,6 +164,54 @@ final class Browser implements AutoCloseable {
         return find(css).getAttribute(attribute);
     }
 
+    /** An element of the page itself (a console page, not the embed), waiting until it is shown. */
+    WebElement onPage(String css) {
+        return until(css + " shown on the page", b -> {
+            for (WebElement element : driver.findElements(By.cssSelector(css))) {
+                if (element.isDisplayed()) {
+                    return element;
+                }
+            }
+            return null;
+        });
+    }
+
+    List<WebElement> allOnPage(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Fills a field of the page itself. */
+    void fill(String css, String text) {
+        WebElement field = onPage(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Presses a button or link of the page itself and waits for the next page to load. */
+    void press(String css) {
+        WebElement pressed = onPage(css);
+        pressed.click();
+        until("the page after " + css, b -> {
+            try {
+                pressed.isEnabled();
+                return null;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return "ready".equals(b.script("return document.readyState;")) ? true : null;
+            }
+        });
+    }
+
+    /** The page's text as a person reads it. */
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Files the browser downloads from now on go to {@code folder}. */
+    void downloadTo(Path folder) {
+        driver.executeCdpCommand(
+                "Page.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", folder.toString()));
+    }
+
     /** The text of the embed as a person reads it (what is shown, in the shadow root). */
     String text() {
         return (String) script("return arguments[0].shadowRoot.textContent;", driver.findElement(By.cssSelector(HOST)));

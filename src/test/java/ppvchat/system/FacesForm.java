@@ -49,6 +49,29 @@ final class FacesForm {
         return fields;
     }
 
+    /**
+     * The form fields with one button pressed: the button labelled {@code label} in the table row that shows
+     * {@code rowText} (a Faces command button posts its own name).
+     */
+    static Map<String, String> pressInRow(String page, String formId, String rowText, String label) {
+        Matcher row = Pattern.compile(
+                        "<tr[^>]*>(?:(?!</tr>).)*" + Pattern.quote(rowText) + "(?:(?!</tr>).)*</tr>", Pattern.DOTALL)
+                .matcher(page);
+        if (!row.find()) {
+            throw new AssertionError("no row with " + rowText + " on the page: " + page);
+        }
+        Matcher button = Pattern.compile("<button\\b((?:(?!</button>).)*)</button>", Pattern.DOTALL)
+                .matcher(row.group());
+        while (button.find()) {
+            if (button.group(1).contains(label)) {
+                Map<String, String> fields = fields(page, formId);
+                fields.put(attribute(button.group(1), "name"), "");
+                return fields;
+            }
+        }
+        throw new AssertionError("no " + label + " button in the row: " + row.group());
+    }
+
     private static String attribute(String attributes, String name) {
         Matcher value = Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(attributes);
         return value.find() ? value.group(1) : null;

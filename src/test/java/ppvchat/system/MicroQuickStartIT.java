@@ -114,6 +114,15 @@ class MicroQuickStartIT {
     }
 
     @Test
+    @Order(9)
+    void platformAndSiteWidePagesWork() {
+        ConsolePlatformChecks.platformAdminCreatesASiteWhoseAdminSeesOnlyIt(micro.site());
+        ConsolePlatformChecks.apiSecretIsShownOnceWhenCreated(micro.site());
+        ConsolePlatformChecks.rolesPageChangesGrantsAndAddsConsoleAccounts(micro.site());
+        ConsolePlatformChecks.cssPreviewIsServed(micro.site());
+    }
+
+    @Test
     @Order(10)
     void restartOnTheSameDatabaseKeepsTheDataAndLoadsTheDemoOnce() {
         JsonArray before = ProductChecks.demoWall(micro.site());
@@ -156,6 +165,7 @@ class MicroQuickStartIT {
                 work.resolve("run-" + start),
                 Map.of(
                         "ppv.demo.enabled", "true",
+                        "ppv.secrets.key", "cXVpY2stc3RhcnQtc3lzdGVtLXRlc3Qtc2VjcmV0cyE=",
                         "ppv.datasource.class", "org.h2.jdbcx.JdbcDataSource",
                         "ppv.datasource.url", "jdbc:h2:file:" + database + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE"));
         try {

@@ -12,11 +12,15 @@ import java.io.IOException;
 import java.io.Serializable;
 import ppvchat.accounts.boundary.ConsoleAccounts;
 import ppvchat.accounts.entity.ConsoleAccount;
+import ppvchat.accounts.entity.ConsoleRole;
 import ppvchat.platform.entity.DomainException;
+import ppvchat.tenancy.boundary.Webmasters;
+import ppvchat.tenancy.entity.Webmaster;
 
 /**
  * The signed-in console account and the webmaster it works for. Every console query is scoped with
- * {@link #webmasterId()}; platform admins pick a webmaster explicitly (later console pages).
+ * {@link #webmasterId()}: a site's accounts always work on their own site; a platform admin works on the
+ * site chosen on the Webmasters page (the oldest running one until then).
  */
 @Named
 @SessionScoped
@@ -36,9 +40,13 @@ public class CurrentAccount implements Serializable {
     @Inject
     transient ConsolePages pages;
 
+    @Inject
+    transient Webmasters webmasters;
+
     private String username;
     private String role;
     private Long webmasterId;
+    private boolean platformAdmin;
 
     private void load() {
         if (username == null) {
@@ -47,6 +55,7 @@ public class CurrentAccount implements Serializable {
             username = account.username();
             role = account.role().name();
             webmasterId = account.webmasterId();
+            platformAdmin = account.role() == ConsoleRole.PLATFORM_ADMIN;
         }
     }
 
@@ -63,9 +72,36 @@ public class CurrentAccount implements Serializable {
     public long webmasterId() {
         load();
         if (webmasterId == null) {
-            throw new DomainException("choose a webmaster first");
+            webmasterId = webmasters.all().stream()
+                    .filter(site -> !site.disabled())
+                    .findFirst()
+                    .map(Webmaster::id)
+                    .orElseThrow(() -> new DomainException("there is no site yet: create one on the Webmasters page"));
         }
         return webmasterId;
+    }
+
+    /** A platform admin works on another site from now on; a site's own accounts cannot. */
+    public void workOn(long siteId) {
+        load();
+        if (!platformAdmin) {
+            throw new DomainException("only platform admins work on other sites");
+        }
+        webmasterId = webmasters.any(siteId).id();
+    }
+
+    public boolean isPlatformAdmin() {
+        load();
+        return platformAdmin;
+    }
+
+    /** The name of the site the console works on, for the header. */
+    public String getSiteName() {
+        try {
+            return webmasters.any(webmasterId()).name();
+        } catch (DomainException none) {
+            return "no site yet";
+        }
     }
 
     public void logout() throws IOException, ServletException {

@@ -33,6 +33,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,7 +69,11 @@ import ppvchat.rooms.entity.PrivateShow;
 import ppvchat.rooms.entity.ShowStatus;
 import ppvchat.support.entity.SupportTicket;
 import ppvchat.support.entity.TicketStatus;
+import ppvchat.tenancy.boundary.ApiSecrets;
+import ppvchat.tenancy.boundary.Platform;
+import ppvchat.tenancy.boundary.RolePermissions;
 import ppvchat.tenancy.boundary.SiteSettings;
+import ppvchat.tenancy.boundary.Webmasters;
 import ppvchat.tenancy.entity.BillingPolicy;
 import ppvchat.tenancy.entity.Webmaster;
 
@@ -85,6 +90,9 @@ class PersistenceIT {
 
     static final String SECRET = "0123456789abcdef0123456789abcdef";
 
+    /** The key API secrets are sealed with in this deployment (base64 of 32 bytes). */
+    static final String SECRETS_KEY = "c2VhbGluZy1rZXktZm9yLXRoZS1wZXJzaXN0ZW5jZSE=";
+
     @Deployment
     static WebArchive deployment() {
         TestDatabase.resetIfAsked();
@@ -93,6 +101,8 @@ class PersistenceIT {
                 .addAsLibrary(new File(System.getProperty("ppv.it.jar")))
                 .addAsLibraries(Objects.requireNonNull(libraries))
                 .addClasses(PersistenceIT.class, Transactions.class, TestDatabase.class)
+                .addAsResource(
+                        new StringAsset("ppv.secrets.key=" + SECRETS_KEY), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
@@ -126,6 +136,18 @@ class PersistenceIT {
 
     @Inject
     Pbkdf2PasswordHash pbkdf2;
+
+    @Inject
+    Platform platform;
+
+    @Inject
+    Webmasters webmasters;
+
+    @Inject
+    ApiSecrets apiSecrets;
+
+    @Inject
+    RolePermissions rolePermissions;
 
     record Graph(
             long webmasterId,
@@ -797,6 +819,146 @@ class PersistenceIT {
                 s.badWords(),
                 s.chatCss(),
                 s.wallCss());
+    }
+
+    @Test
+    void aPlatformAdminCreatesASiteWithItsFirstAdminOrNothing() {
+        String admin = "first-admin-" + System.nanoTime();
+        long created = platform.create(
+                new Platform.NewSite(" New Site ", "eur", new BigDecimal("0.05"), "de", admin, "a-good-password"),
+                "platform");
+        Webmaster site = webmasters.find(created);
+        assertEquals("New Site", site.name());
+        assertEquals("EUR", site.currency());
+        assertEquals("de", site.language());
+        assertEquals(null, site.apiSecret(), "a new site has no API secret until its admin creates one");
+        assertEquals(
+                Optional.of(ConsoleRole.WEBMASTER_ADMIN), consoleAccounts.signIn(admin, "a-good-password", "10.1.0.1"));
+        assertEquals(created, consoleAccounts.byUsername(admin).webmasterId());
+        assertTrue(platform.sites().stream().anyMatch(s -> s.id() == created && s.consoleAccounts() == 1));
+
+        int before = platform.sites().size();
+        for (Platform.NewSite bad : List.of(
+                new Platform.NewSite("Taken", "USD", BigDecimal.ONE, "en", admin, "a-good-password"),
+                new Platform.NewSite("Short", "USD", BigDecimal.ONE, "en", "someone-" + System.nanoTime(), "short"),
+                new Platform.NewSite("Bad name", "USD", BigDecimal.ONE, "en", "<script>", "a-good-password"),
+                new Platform.NewSite("Money", "XYZ", BigDecimal.ONE, "en", "m-" + System.nanoTime(), "a-good-password"),
+                new Platform.NewSite("Free", "USD", BigDecimal.ZERO, "en", "f-" + System.nanoTime(), "a-good-password"),
+                new Platform.NewSite(" ", "USD", BigDecimal.ONE, "en", "n-" + System.nanoTime(), "a-good-password"),
+                new Platform.NewSite(
+                        "Lang", "USD", BigDecimal.ONE, "fr", "l-" + System.nanoTime(), "a-good-password"))) {
+            assertThrows(DomainException.class, () -> platform.create(bad, "platform"), bad.toString());
+        }
+        assertEquals(before, platform.sites().size(), "a refused site leaves no site behind, not even half of one");
+    }
+
+    @Test
+    void aDisabledSiteIsRefusedToVisitorsAndItsConsoleAccountsUntilEnabled() {
+        String admin = "disabled-admin-" + System.nanoTime();
+        long id = platform.create(
+                new Platform.NewSite("Going dark", "USD", new BigDecimal("0.01"), "en", admin, "a-good-password"),
+                "platform");
+        platform.disable(id, "platform");
+        assertThrows(NotFound.class, () -> webmasters.find(id), "visitors find no such site");
+        assertThrows(NotFound.class, () -> wall.of(id));
+        assertFalse(webmasters.allowsOrigin(id, "http://localhost:8080"));
+        assertEquals(Optional.empty(), consoleAccounts.signIn(admin, "a-good-password", "10.1.0.2"));
+        assertTrue(webmasters.any(id).disabled(), "the console still sees it");
+
+        platform.enable(id, "platform");
+        assertEquals(id, webmasters.find(id).id());
+        assertEquals(
+                Optional.of(ConsoleRole.WEBMASTER_ADMIN), consoleAccounts.signIn(admin, "a-good-password", "10.1.0.3"));
+        assertThrows(NotFound.class, () -> platform.disable(Long.MAX_VALUE, "platform"));
+    }
+
+    @Test
+    void anApiSecretIsSealedAtRestAndShownOnlyWhenCreated() {
+        long id = tx.call(em -> site(em, "Secrets").id());
+        assertTrue(apiSecrets.state(id).sealingReady());
+
+        String first = apiSecrets.rotate(id, "admin");
+        assertTrue(first.matches("[0-9a-f]{64}"), first);
+        String stored = tx.call(em -> em.find(Webmaster.class, id).apiSecret());
+        assertFalse(stored.contains(first), "the database never holds the secret as it is");
+        assertTrue(apiSecrets.state(id).sealed());
+        assertEquals(Optional.of(first), apiSecrets.secretOf(id));
+        String raw = tx.call(em -> (String) em.createNativeQuery("SELECT api_secret FROM webmaster WHERE id = ?")
+                .setParameter(1, id)
+                .getSingleResult());
+        assertFalse(raw.contains(first), "not in the column either");
+
+        String second = apiSecrets.rotate(id, "admin");
+        assertFalse(second.equals(first));
+        assertEquals(Optional.of(second), apiSecrets.secretOf(id), "the old secret is gone at once");
+        assertThrows(NotFound.class, () -> apiSecrets.rotate(Long.MAX_VALUE, "admin"));
+    }
+
+    @Test
+    void rolePermissionsChangeForTheSiteAndLiveTypingNeverGoesToUsers() {
+        long[] ids = tx.call(em -> new long[] {
+            site(em, "Grants mine").id(), site(em, "Grants theirs").id()
+        });
+        assertTrue(grantsOf(ids[0], Role.USER).contains(Permission.TIP));
+
+        rolePermissions.change(ids[0], Role.USER, Permission.TIP, false, "admin");
+        rolePermissions.change(ids[0], Role.PERFORMER, Permission.BAN, true, "admin");
+        assertFalse(grantsOf(ids[0], Role.USER).contains(Permission.TIP));
+        assertTrue(grantsOf(ids[0], Role.PERFORMER).contains(Permission.BAN));
+        assertTrue(grantsOf(ids[1], Role.USER).contains(Permission.TIP), "another site keeps its own grants");
+
+        for (Role everyone : List.of(Role.USER, Role.GUEST)) {
+            DomainException refused = assertThrows(
+                    DomainException.class,
+                    () -> rolePermissions.change(ids[0], everyone, Permission.LIVE_TYPING, true, "admin"));
+            assertTrue(refused.getMessage().contains("never"), refused.getMessage());
+            assertFalse(grantsOf(ids[0], everyone).contains(Permission.LIVE_TYPING));
+        }
+    }
+
+    @Test
+    void aSiteManagesOnlyItsOwnConsoleAccounts() {
+        long[] ids = tx.call(em -> new long[] {
+            site(em, "Staff mine").id(), site(em, "Staff theirs").id()
+        });
+        String name = "mod-" + System.nanoTime();
+        ConsoleAccounts.Staff mod = consoleAccounts.create(ids[0], name, "a-good-password", ConsoleRole.MODERATOR);
+        ConsoleAccounts.Staff theirs =
+                consoleAccounts.create(ids[1], name + "-b", "a-good-password", ConsoleRole.ACCOUNTANT);
+        assertEquals(
+                List.of(name),
+                consoleAccounts.staffOf(ids[0]).stream()
+                        .map(ConsoleAccounts.Staff::username)
+                        .toList());
+        assertThrows(
+                DomainException.class,
+                () -> consoleAccounts.create(
+                        ids[0], "p-" + System.nanoTime(), "a-good-password", ConsoleRole.PLATFORM_ADMIN),
+                "a site cannot make platform admins");
+        assertThrows(
+                DomainException.class,
+                () -> consoleAccounts.create(ids[0], name, "a-good-password", ConsoleRole.MODERATOR));
+
+        consoleAccounts.enable(ids[0], mod.id(), false, "admin");
+        assertEquals(Optional.empty(), consoleAccounts.signIn(name, "a-good-password", "10.2.0.1"));
+        assertThrows(
+                NotFound.class, () -> consoleAccounts.enable(ids[0], theirs.id(), false, "admin"), "another site's");
+        assertEquals(
+                Optional.of(ConsoleRole.ACCOUNTANT),
+                consoleAccounts.signIn(name + "-b", "a-good-password", "10.2.0.2"),
+                "and it still signs in");
+        assertThrows(
+                DomainException.class,
+                () -> consoleAccounts.enable(ids[1], theirs.id(), false, name + "-b"),
+                "nobody disables the account they are signed in with");
+    }
+
+    private java.util.Set<Permission> grantsOf(long webmasterId, Role role) {
+        return rolePermissions.of(webmasterId).stream()
+                .filter(g -> g.role() == role)
+                .findFirst()
+                .orElseThrow()
+                .granted();
     }
 
     @Test

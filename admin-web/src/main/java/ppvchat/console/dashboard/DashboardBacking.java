@@ -45,7 +45,7 @@ public class DashboardBacking implements Serializable {
     @PostConstruct
     void load() {
         long webmasterId = account.webmasterId();
-        Webmaster webmaster = webmasters.find(webmasterId);
+        Webmaster webmaster = webmasters.any(webmasterId);
         siteName = webmaster.name();
         currency = webmaster.currency();
         userCount = accounts.countUsersOf(webmasterId);

@@ -44,7 +44,7 @@ public class PackagesBacking implements Serializable {
     @PostConstruct
     void load() {
         packages = List.copyOf(catalog.all(account.webmasterId()));
-        currency = webmasters.find(account.webmasterId()).currency();
+        currency = webmasters.any(account.webmasterId()).currency();
     }
 
     public void edit(PackageCatalog.Package selected) {

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
 import ppvchat.platform.entity.DomainException;
+import ppvchat.tenancy.boundary.ApiSecrets;
 import ppvchat.tenancy.boundary.SiteSettings;
 import ppvchat.tenancy.entity.CreditRounding;
 import ppvchat.tenancy.entity.Webmaster;
@@ -31,6 +32,13 @@ public class SettingsBacking implements Serializable {
 
     @Inject
     transient SiteSettings settings;
+
+    @Inject
+    transient ApiSecrets secrets;
+
+    private ApiSecrets.State secret;
+    /** A secret just created, shown on this page once; never kept beyond this view. */
+    private String newSecret;
 
     private String name;
     private String currency;
@@ -72,6 +80,36 @@ public class SettingsBacking implements Serializable {
         badWords = now.badWords();
         chatCss = now.chatCss();
         wallCss = now.wallCss();
+        secret = secrets.state(account.webmasterId());
+    }
+
+    public void rotateSecret() {
+        try {
+            newSecret = secrets.rotate(account.webmasterId(), account.getUsername());
+            secret = secrets.state(account.webmasterId());
+            ConsoleMessages.info("New API secret created. Copy it now: it is not shown again.");
+        } catch (DomainException refused) {
+            ConsoleMessages.refused(refused);
+        }
+    }
+
+    public ApiSecrets.State getSecret() {
+        return secret;
+    }
+
+    /** The secret just created, once: reading it forgets it. */
+    public String getNewSecret() {
+        String once = newSecret;
+        newSecret = null;
+        return once;
+    }
+
+    public boolean isSecretJustCreated() {
+        return newSecret != null;
+    }
+
+    public long getSiteId() {
+        return account.webmasterId();
     }
 
     public void save() {

@@ -5,8 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import ppvchat.accounts.control.PasswordHashing;
 import ppvchat.accounts.control.SignInThrottle;
 import ppvchat.accounts.entity.ChatUser;
@@ -14,10 +18,13 @@ import ppvchat.accounts.entity.ConsoleAccount;
 import ppvchat.accounts.entity.ConsoleRole;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
+import ppvchat.tenancy.entity.Webmaster;
 
 /** Console sign-ins: who is signed in, and which webmaster's data they may see. */
 @Stateless
 public class ConsoleAccounts {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._@-]{3,64}");
 
     /** The sign-in throttle's namespace for console accounts (no webmaster has the id 0). */
     static final long CONSOLE = 0;
@@ -32,6 +39,9 @@ public class ConsoleAccounts {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    Clock clock;
 
     /** Refuses while the account or the address has used up its failed sign-ins (a clear TooManyAttempts). */
     public void requireSignInAllowed(String username, String address) {
@@ -80,12 +90,76 @@ public class ConsoleAccounts {
         LOG.info(() -> "console account " + username + " changed its password");
     }
 
+    /** An enabled account of a running site (or a platform admin's). */
     private Optional<ConsoleAccount> enabled(String username) {
         return em.createNamedQuery(ConsoleAccount.BY_USERNAME, ConsoleAccount.class)
                 .setParameter("username", username)
                 .getResultStream()
                 .filter(ConsoleAccount::enabled)
+                .filter(account -> account.webmasterId() == null
+                        || !em.find(Webmaster.class, account.webmasterId()).disabled())
                 .findFirst();
+    }
+
+    /** A console account as the site's admins see it. */
+    public record Staff(long id, String username, ConsoleRole role, boolean enabled, Instant createdAt) {}
+
+    /** A new console account of a site, signing in with this password; the username is the platform's. */
+    public Staff create(long webmasterId, String username, String password, ConsoleRole role) {
+        if (role == null || !role.belongsToWebmaster()) {
+            throw new DomainException("a site's console account is an admin, a moderator or an accountant");
+        }
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new DomainException("a username has 3 to 64 letters, digits, dots, dashes, underscores or @");
+        }
+        if (em.find(Webmaster.class, webmasterId) == null) {
+            throw new NotFound("no webmaster " + webmasterId);
+        }
+        boolean taken = !em.createNamedQuery(ConsoleAccount.BY_USERNAME, ConsoleAccount.class)
+                .setParameter("username", username)
+                .getResultList()
+                .isEmpty();
+        if (taken) {
+            throw new DomainException("the username " + username + " is taken");
+        }
+        ConsoleAccount account =
+                new ConsoleAccount(webmasterId, username, hashing.hash(password), role, clock.instant());
+        em.persist(account);
+        em.flush();
+        LOG.info(() -> "console account " + username + " (" + role + ") created for site " + webmasterId);
+        return staff(account);
+    }
+
+    /** The site's console accounts, by username. */
+    public List<Staff> staffOf(long webmasterId) {
+        return em.createQuery(
+                        "SELECT a FROM ConsoleAccount a WHERE a.webmasterId = :w ORDER BY a.username",
+                        ConsoleAccount.class)
+                .setParameter("w", webmasterId)
+                .getResultStream()
+                .map(ConsoleAccounts::staff)
+                .toList();
+    }
+
+    /** Turns a site's account off or on; an account cannot turn itself off. */
+    public void enable(long webmasterId, long accountId, boolean enabled, String actor) {
+        ConsoleAccount account = em.find(ConsoleAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || account.webmasterId() == null || account.webmasterId() != webmasterId) {
+            throw new NotFound("no console account " + accountId + " on this site");
+        }
+        if (!enabled && account.username().equals(actor)) {
+            throw new DomainException("you cannot disable the account you are signed in with");
+        }
+        if (enabled) {
+            account.enable();
+        } else {
+            account.disable();
+        }
+        LOG.info(() -> "console account " + account.username() + (enabled ? " enabled" : " disabled") + " by " + actor);
+    }
+
+    private static Staff staff(ConsoleAccount account) {
+        return new Staff(account.id(), account.username(), account.role(), account.enabled(), account.createdAt());
     }
 
     public ConsoleAccount byUsername(String username) {

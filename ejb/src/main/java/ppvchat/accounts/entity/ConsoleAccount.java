@@ -85,6 +85,14 @@ public class ConsoleAccount {
         this.enabled = false;
     }
 
+    public void enable() {
+        this.enabled = true;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Long id() {
         return id;
     }

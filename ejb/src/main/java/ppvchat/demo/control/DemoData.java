@@ -9,10 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -86,7 +84,7 @@ public class DemoData {
         }
         Instant now = clock.instant();
         chatPasswordHash = chatPasswords.hash(chatPassword);
-        Webmaster site = new Webmaster("Starlight Advice", "USD", new BigDecimal("0.02"), newApiSecret(), now);
+        Webmaster site = new Webmaster("Starlight Advice", "USD", new BigDecimal("0.02"), now);
         site.receivePaymentsAt("payments@starlight.example");
         site.allowOrigins(List.of(origins.split("\\s+")));
         site.limitRates(10, 300);
@@ -114,8 +112,9 @@ public class DemoData {
         em.persist(new ConsoleAccount(site.id(), "admin", consoleHash, ConsoleRole.WEBMASTER_ADMIN, now));
         em.persist(new ConsoleAccount(site.id(), "moderator", consoleHash, ConsoleRole.MODERATOR, now));
         em.persist(new ConsoleAccount(site.id(), "accountant", consoleHash, ConsoleRole.ACCOUNTANT, now));
+        em.persist(new ConsoleAccount(null, "platform", consoleHash, ConsoleRole.PLATFORM_ADMIN, now));
         LOG.info(() -> "Demo data loaded: webmaster " + site.id() + " '" + site.name()
-                + "', console users 'admin', 'moderator' and 'accountant', chat logins for performers, users and"
+                + "', console users 'admin', 'moderator', 'accountant' and 'platform', chat logins for performers, users and"
                 + " moderator 'mia'");
     }
 
@@ -149,11 +148,5 @@ public class DemoData {
             ledger.adjust(
                     ledger.lockUser(site.id(), user.id()), credits, "demo", "demo credits", "demo-grant-" + username);
         }
-    }
-
-    private static String newApiSecret() {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        return HexFormat.of().formatHex(secret);
     }
 }

@@ -7,10 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import ppvchat.accounts.control.ChatTokens;
 import ppvchat.accounts.entity.ChatUser;
@@ -44,10 +42,7 @@ public class LoadTestSite {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long webmaster(String name, BillingPolicy policy) {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        Webmaster site = new Webmaster(
-                name, "USD", new BigDecimal("0.01"), HexFormat.of().formatHex(secret), clock.instant());
+        Webmaster site = new Webmaster(name, "USD", new BigDecimal("0.01"), clock.instant());
         site.limitRates(1, 6_000);
         site.changeBilling(policy);
         em.persist(site);

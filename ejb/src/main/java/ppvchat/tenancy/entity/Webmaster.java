@@ -117,11 +117,20 @@ public class Webmaster {
     @Column(name = "allowed_origins")
     private String allowedOrigins;
 
-    /** HMAC key shared with the webmaster's server; never sent to a browser, never logged. */
-    @NotBlank
-    @Size(min = 32, max = 128)
+    /**
+     * The HMAC key shared with the webmaster's server, sealed (see tenancy.control.SecretBox); never sent to a
+     * browser, never logged. Null until an admin creates one.
+     */
+    @Size(min = 32, max = 255)
     @Column(name = "api_secret")
     private String apiSecret;
+
+    @Column(name = "api_secret_rotated_at")
+    private Instant apiSecretRotatedAt;
+
+    /** When the platform took the site offline; null while it runs. */
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
 
     @Size(max = 500)
     @Pattern(regexp = "https?://\\S+")
@@ -156,14 +165,24 @@ public class Webmaster {
 
     protected Webmaster() {}
 
+    /** A site with its (sealed) API secret already chosen. */
     public Webmaster(String name, String currency, BigDecimal creditValue, String apiSecret, Instant createdAt) {
+        this(name, currency, creditValue, createdAt);
+        this.apiSecret = Objects.requireNonNull(apiSecret);
+        this.apiSecretRotatedAt = createdAt;
+    }
+
+    /** A new site without an API secret: embedding needs none; an admin creates one for server calls. */
+    public Webmaster(String name, String currency, BigDecimal creditValue, Instant createdAt) {
         this.name = requireText(name, "name");
-        this.currency = Currency.getInstance(currency).getCurrencyCode();
+        if (this.name.length() > 100) {
+            throw new IllegalArgumentException("a site's name has at most 100 characters");
+        }
+        this.currency = currencyOf(currency);
         if (creditValue.signum() <= 0) {
             throw new IllegalArgumentException("a credit must be worth more than nothing");
         }
         this.creditValue = creditValue;
-        this.apiSecret = Objects.requireNonNull(apiSecret);
         this.createdAt = Objects.requireNonNull(createdAt);
         this.mode = IntegrationMode.EMBED;
         this.defaultPercentage = new BigDecimal("50.00");
@@ -351,6 +370,15 @@ public class Webmaster {
         return language;
     }
 
+    private static String currencyOf(String code) {
+        try {
+            return Currency.getInstance(Objects.requireNonNull(code, "currency"))
+                    .getCurrencyCode();
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException(code + " is not an ISO 4217 currency code such as USD or EUR");
+        }
+    }
+
     private static String requireText(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " is required");
@@ -402,8 +430,38 @@ public class Webmaster {
         return billing;
     }
 
+    /** The sealed API secret, or null when the site has none yet. */
     public String apiSecret() {
         return apiSecret;
+    }
+
+    public Instant apiSecretRotatedAt() {
+        return apiSecretRotatedAt;
+    }
+
+    /** Replaces the API secret with a new sealed one; the old one stops working at once. */
+    public void keepApiSecret(String sealed, Instant at) {
+        this.apiSecret = Objects.requireNonNull(sealed);
+        this.apiSecretRotatedAt = Objects.requireNonNull(at);
+    }
+
+    /** Takes the site offline: its pages, API and console sign-ins are refused until it is enabled. */
+    public void disable(Instant at) {
+        if (disabledAt == null) {
+            disabledAt = Objects.requireNonNull(at);
+        }
+    }
+
+    public void enable() {
+        disabledAt = null;
+    }
+
+    public boolean disabled() {
+        return disabledAt != null;
+    }
+
+    public Instant disabledAt() {
+        return disabledAt;
     }
 
     public String externalBaseUrl() {
