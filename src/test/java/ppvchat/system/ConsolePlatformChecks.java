@@ -65,12 +65,14 @@ final class ConsolePlatformChecks {
         assertEquals(
                 403, newAdmin.get("/admin/webmasters.xhtml").statusCode(), "a site's admin is not a platform admin");
 
-        String withWork = platform.postForm(
-                        "/admin/webmasters.xhtml",
-                        FacesForm.pressInRow(
-                                platform.get("/admin/webmasters.xhtml").body(), "sites", name, "Work on this site"))
-                .body();
-        assertTrue(withWork.contains("Site: " + name), "the console now works on the new site: " + withWork);
+        HttpResponse<String> workOn = platform.postForm(
+                "/admin/webmasters.xhtml",
+                FacesForm.pressInRow(
+                        platform.get("/admin/webmasters.xhtml").body(), "sites", name, "Work on this site"));
+        assertEquals(302, workOn.statusCode(), workOn::body);
+        String dashboard = platform.get("/admin/index.xhtml").body();
+        assertTrue(dashboard.contains("Site: " + name), "the console now works on the new site: " + dashboard);
+        assertTrue(dashboard.contains("id=\"site-name\">" + name), dashboard);
 
         String disabled = platform.postForm(
                         "/admin/webmasters.xhtml",

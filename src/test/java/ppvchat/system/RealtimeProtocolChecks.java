@@ -65,6 +65,10 @@ abstract class RealtimeProtocolChecks {
         settings.put("ppv.ice.stun-urls", "stun:127.0.0.1:3478");
         settings.put("ppv.ice.turn-urls", "turn:127.0.0.1:3478?transport=udp");
         settings.put("ppv.ice.turn-secret", TURN_SECRET);
+        // A new installation's first platform admin, and console sessions short enough to watch expire.
+        settings.put("ppv.platform.admin-username", "root-admin");
+        settings.put("ppv.platform.admin-password", "root-admin-password");
+        settings.put("ppv.console.session-timeout-seconds", "3");
         server = PayaraMicroProcess.start(
                 SystemTestSettings.existingFile("ppv.micro.jar"),
                 SystemTestSettings.existingFile("ppv.micro.war"),
@@ -83,6 +87,32 @@ abstract class RealtimeProtocolChecks {
 
     TestSite site(String query) {
         return TestSite.create(http, query);
+    }
+
+    /**
+     * A new installation's first platform admin comes from the environment; an idle console session ends
+     * after its timeout, and signing out ends one at once.
+     */
+    @Test
+    void theFirstPlatformAdminSignsInAndConsoleSessionsExpireAndEndOnSignOut() throws InterruptedException {
+        HttpSession console = http.anotherVisitor();
+        assertEquals(
+                302,
+                ProductChecks.signIn(console, "root-admin", "root-admin-password")
+                        .statusCode());
+        assertEquals(200, console.get("/admin/webmasters.xhtml").statusCode());
+        Thread.sleep(4_500);
+        assertEquals(302, console.get("/admin/webmasters.xhtml").statusCode(), "the idle session has expired");
+
+        assertEquals(
+                302,
+                ProductChecks.signIn(console, "root-admin", "root-admin-password")
+                        .statusCode());
+        String page = console.get("/admin/index.xhtml").body();
+        java.util.Map<String, String> signOut = FacesForm.fields(page, "account");
+        signOut.put("account:logout", "");
+        console.postForm("/admin/index.xhtml", signOut);
+        assertEquals(302, console.get("/admin/index.xhtml").statusCode(), "signed out");
     }
 
     @Test

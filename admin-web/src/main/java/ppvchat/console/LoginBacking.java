@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ppvchat.accounts.boundary.ConsoleAccounts;
 import ppvchat.accounts.entity.TooManyAttempts;
 
@@ -36,6 +37,11 @@ public class LoginBacking {
 
     @Inject
     ConsoleAccounts accounts;
+
+    /** How long a console session lasts without a request (web.xml's 30 minutes unless set). */
+    @Inject
+    @ConfigProperty(name = "ppv.console.session-timeout-seconds", defaultValue = "1800")
+    int sessionTimeoutSeconds;
 
     @NotBlank
     @Size(max = 64)
@@ -66,7 +72,10 @@ public class LoginBacking {
                 withParams().credential(new UsernamePasswordCredential(username, new Password(password))));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + pages.getHome());
+            case SUCCESS -> {
+                external.setSessionMaxInactiveInterval(sessionTimeoutSeconds);
+                external.redirect(external.getRequestContextPath() + pages.getHome());
+            }
             default -> faces.addMessage(
                     null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
         }

@@ -10,6 +10,7 @@ import ppvchat.accounts.boundary.ConsoleAccounts;
 import ppvchat.console.CurrentAccount;
 import ppvchat.performers.boundary.PerformerWall;
 import ppvchat.performers.boundary.WallEntry;
+import ppvchat.platform.entity.DomainException;
 import ppvchat.reports.boundary.Dashboard;
 import ppvchat.tenancy.boundary.Webmasters;
 import ppvchat.tenancy.entity.Webmaster;
@@ -44,13 +45,22 @@ public class DashboardBacking implements Serializable {
 
     @PostConstruct
     void load() {
-        long webmasterId = account.webmasterId();
+        long webmasterId;
+        try {
+            webmasterId = account.webmasterId();
+        } catch (DomainException noSiteYet) {
+            return; // a new installation's platform admin: the page says to create a site
+        }
         Webmaster webmaster = webmasters.any(webmasterId);
         siteName = webmaster.name();
         currency = webmaster.currency();
         userCount = accounts.countUsersOf(webmasterId);
         performers = List.copyOf(wall.of(webmasterId));
         today = dashboard.today(webmasterId);
+    }
+
+    public boolean isSiteChosen() {
+        return siteName != null;
     }
 
     public Dashboard.Today getToday() {
