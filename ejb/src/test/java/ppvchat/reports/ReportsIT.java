@@ -138,7 +138,7 @@ class ReportsIT {
         assertEquals(1, feb28.lines().size());
         EarningsReport later =
                 reports.earnings(s.a(), LocalDate.parse("2026-04-01"), LocalDate.parse("2026-05-01"), null);
-        assertTrue(later.empty());
+        assertFalse(later.hasLines());
         assertEquals(30, later.days().size());
         assertEquals(0, later.totals().credits());
     }

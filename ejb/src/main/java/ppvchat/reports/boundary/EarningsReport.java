@@ -18,7 +18,7 @@ public record EarningsReport(
         return EarningsLine.total(lines);
     }
 
-    public boolean empty() {
-        return lines.isEmpty();
+    public boolean hasLines() {
+        return !lines.isEmpty();
     }
 }
