@@ -123,6 +123,12 @@ class MicroQuickStartIT {
     }
 
     @Test
+    @Order(9)
+    void theAccountantsReportsAddUp() {
+        ConsoleReportsChecks.accountantDownloadsTheEarningsCsvWithThePagesTotals(micro.site());
+    }
+
+    @Test
     @Order(10)
     void restartOnTheSameDatabaseKeepsTheDataAndLoadsTheDemoOnce() {
         JsonArray before = ProductChecks.demoWall(micro.site());
