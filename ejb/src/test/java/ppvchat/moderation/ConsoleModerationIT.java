@@ -159,7 +159,7 @@ class ConsoleModerationIT {
         assertTrue(permanent.permanent());
         assertNull(permanent.until());
         assertTrue(trail.bans(site, 0, 10).get(0).permanent());
-        assertEquals(4, trail.countActions(site, null));
+        assertEquals(3, trail.countActions(site, null));
         assertEquals(2, trail.countActions(site, "BAN"));
     }
 
