@@ -44,6 +44,7 @@ import ppvchat.rooms.RoomEventLog;
 import ppvchat.rooms.boundary.LiveOverview;
 import ppvchat.rooms.boundary.RoomEvent;
 import ppvchat.rooms.boundary.Rooms;
+import ppvchat.rooms.control.LiveRooms;
 import ppvchat.rooms.entity.EndReason;
 import ppvchat.rooms.entity.PrivateShow;
 import ppvchat.rooms.entity.ShowStatus;
@@ -88,6 +89,12 @@ class ConsoleModerationIT {
 
     @Inject
     Rooms rooms;
+
+    @Inject
+    RoomModeration roomModeration;
+
+    @Inject
+    LiveRooms liveRooms;
 
     @Inject
     Chat chat;
@@ -271,6 +278,36 @@ class ConsoleModerationIT {
         assertEquals(500 - show.creditsCharged(), fx.userNow(user).credits());
         assertEquals(0, fx.userNow(user).heldCredits());
         assertEquals(1, log.of(RoomEvent.Banned.class, star[0]).size());
+        assertClean(site);
+    }
+
+    @Test
+    void staffInARoomStillKickAndBanAsBefore() throws InterruptedException {
+        long site = fx.site("Room staff", CreditRounding.UP);
+        long[] star = fx.performer(site, "staff-star", 60);
+        long staff = fx.user(site, "staff-mia", Role.MODERATOR, 0);
+        long watcher = fx.user(site, "staff-watcher", Role.USER, 0);
+        long user = fx.user(site, "staff-fan", Role.USER, 500);
+        rooms.goOnline(site, star[1]);
+        rooms.enter(site, watcher, star[0]);
+        liveRooms.room(star[0]).orElseThrow().observe(staff);
+        roomModeration.kick(site, staff, star[0], watcher, "off topic");
+        assertTrue(overview.now(site).get(0).watchers().isEmpty());
+
+        long showId = rooms.requestPrivate(site, user, star[0]);
+        rooms.accept(site, star[1], showId);
+        Thread.sleep(1_200);
+        roomModeration.ban(site, staff, star[0], user, 60, "abusive in private");
+
+        PrivateShow show = fx.find(PrivateShow.class, showId);
+        assertEquals(EndReason.MODERATOR, show.endReason());
+        assertEquals(500 - show.creditsCharged(), fx.userNow(user).credits());
+        assertTrue(fx.userNow(user).isBannedAt(Instant.now()));
+        ModerationAction ban = console.trail(site).get(0);
+        assertEquals(staff, ban.actorUserId());
+        assertNull(ban.actorAccountId());
+        assertEquals("staff-mia", trail.actions(site, "BAN", 0, 10).get(0).actor());
+        assertFalse(trail.actions(site, "BAN", 0, 10).get(0).byConsole());
         assertClean(site);
     }
 
