@@ -68,7 +68,7 @@ abstract class RealtimeProtocolChecks {
         // A new installation's first platform admin, and console sessions short enough to watch expire.
         settings.put("ppv.platform.admin-username", "root-admin");
         settings.put("ppv.platform.admin-password", "root-admin-password");
-        settings.put("ppv.console.session-timeout-seconds", "3");
+        settings.put("ppv.console.session-timeout-seconds", "6");
         server = PayaraMicroProcess.start(
                 SystemTestSettings.existingFile("ppv.micro.jar"),
                 SystemTestSettings.existingFile("ppv.micro.war"),
@@ -101,15 +101,16 @@ abstract class RealtimeProtocolChecks {
                 ProductChecks.signIn(console, "root-admin", "root-admin-password")
                         .statusCode());
         assertEquals(200, console.get("/admin/webmasters.xhtml").statusCode());
-        Thread.sleep(4_500);
+        Thread.sleep(8_000);
         assertEquals(302, console.get("/admin/webmasters.xhtml").statusCode(), "the idle session has expired");
 
         assertEquals(
                 302,
                 ProductChecks.signIn(console, "root-admin", "root-admin-password")
                         .statusCode());
-        String page = console.get("/admin/index.xhtml").body();
-        java.util.Map<String, String> signOut = FacesForm.fields(page, "account");
+        HttpResponse<String> page = console.get("/admin/index.xhtml");
+        assertEquals(200, page.statusCode(), "signed in again");
+        java.util.Map<String, String> signOut = FacesForm.fields(page.body(), "account");
         signOut.put("account:logout", "");
         console.postForm("/admin/index.xhtml", signOut);
         assertEquals(302, console.get("/admin/index.xhtml").statusCode(), "signed out");

@@ -4,6 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,11 +15,13 @@ import org.primefaces.model.SortMeta;
 import ppvchat.accounts.boundary.ChatUsers;
 import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
+import ppvchat.console.moderation.BanForm;
+import ppvchat.moderation.boundary.ConsoleModeration;
 import ppvchat.platform.entity.DomainException;
 
 /**
  * The Users page: a search over the site's users (by name, id or external id, read a page at a time), and
- * one user's balance and ledger with a form to adjust the credits. The page's address carries the search
+ * one user's balance and ledger with a form to adjust the credits, and banning or unbanning them. The page's address carries the search
  * ({@code q}) and the user ({@code user}), so both can be bookmarked and reloaded.
  */
 @Named
@@ -34,6 +37,9 @@ public class UsersBacking implements Serializable {
     @Inject
     transient ChatUsers users;
 
+    @Inject
+    transient ConsoleModeration moderation;
+
     private String q = "";
     private Long user;
     private ChatUsers.Detail detail;
@@ -41,6 +47,9 @@ public class UsersBacking implements Serializable {
     private String reason;
     /** One key per shown form: a form sent twice (a double click, a reload) adjusts once. */
     private String formKey = UUID.randomUUID().toString();
+
+    private final BanForm banForm = new BanForm();
+    private String unbanReason;
 
     private final LazyDataModel<ChatUsers.Found> found = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -98,6 +107,56 @@ public class UsersBacking implements Serializable {
             ConsoleMessages.error("An adjustment needs a reason.");
         }
         open();
+    }
+
+    /** Bans the user shown, for the form's minutes or permanently, with the form's reason. */
+    public void ban() {
+        if (detail == null) {
+            return;
+        }
+        try {
+            ConsoleMessages.info(banForm.ban(
+                    moderation, account.webmasterId(), account.getUsername(), detail.id(), detail.username()));
+        } catch (DomainException refused) {
+            ConsoleMessages.refused(refused);
+        }
+        open();
+    }
+
+    public void unban() {
+        if (detail == null) {
+            return;
+        }
+        try {
+            moderation.unban(account.webmasterId(), account.getUsername(), detail.id(), unbanReason);
+            ConsoleMessages.info(detail.username() + " may come back: the ban is lifted.");
+            unbanReason = null;
+        } catch (DomainException refused) {
+            ConsoleMessages.refused(refused);
+        }
+        open();
+    }
+
+    /** Whether the user shown is banned now. */
+    public boolean isBanned() {
+        return detail != null && detail.bannedUntil() != null && Instant.now().isBefore(detail.bannedUntil());
+    }
+
+    /** "until 2026-11-28 10:15 UTC" or "permanently". */
+    public String getBannedUntil() {
+        return detail == null ? "" : BanForm.until(detail.bannedUntil());
+    }
+
+    public BanForm getBanForm() {
+        return banForm;
+    }
+
+    public String getUnbanReason() {
+        return unbanReason;
+    }
+
+    public void setUnbanReason(String unbanReason) {
+        this.unbanReason = unbanReason;
     }
 
     public LazyDataModel<ChatUsers.Found> getFound() {

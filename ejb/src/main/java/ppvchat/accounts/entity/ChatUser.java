@@ -43,6 +43,12 @@ public class ChatUser {
     public static final String COUNT_OF_WEBMASTER = "ChatUser.countOfWebmaster";
     private static final String URL = "https?://\\S{1,490}";
 
+    /**
+     * The end of a permanent ban: far enough to never come, early enough for every database column and
+     * time zone (DATETIME ends with 9999).
+     */
+    public static final Instant PERMANENTLY = Instant.parse("9999-01-01T00:00:00Z");
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -180,6 +186,10 @@ public class ChatUser {
 
     public boolean isBannedAt(Instant now) {
         return bannedUntil != null && now.isBefore(bannedUntil);
+    }
+
+    public boolean isBannedPermanently() {
+        return bannedUntil != null && !bannedUntil.isBefore(PERMANENTLY);
     }
 
     /**

@@ -13,17 +13,15 @@ import ppvchat.accounts.entity.Role;
 import ppvchat.chat.boundary.ChatLine;
 import ppvchat.chat.control.RoomChats;
 import ppvchat.ledger.control.Ledger;
-import ppvchat.metering.boundary.ShowBilling;
+import ppvchat.moderation.control.Ejections;
 import ppvchat.moderation.entity.ModerationAction;
 import ppvchat.photos.boundary.Photos;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 import ppvchat.rooms.boundary.RoomEvent;
-import ppvchat.rooms.boundary.Rooms;
 import ppvchat.rooms.control.LiveRooms;
 import ppvchat.rooms.control.Room;
 import ppvchat.rooms.control.RoomEvents;
-import ppvchat.rooms.entity.EndReason;
 import ppvchat.tenancy.boundary.Webmasters;
 import ppvchat.tenancy.entity.Webmaster;
 
@@ -49,10 +47,7 @@ public class RoomModeration {
     LiveRooms rooms;
 
     @Inject
-    Rooms roomActions;
-
-    @Inject
-    ShowBilling billing;
+    Ejections ejections;
 
     @Inject
     RoomChats chats;
@@ -76,7 +71,7 @@ public class RoomModeration {
         String why = reason(reason, "kicked by a moderator");
         em.persist(ModerationAction.kick(
                 target, performerId, ModerationAction.Actor.user(actorUserId), why, clock.instant()));
-        takeOut(room, target);
+        ejections.takeOut(room, target.id());
         events.publish(new RoomEvent.Kicked(webmasterId, performerId, targetUserId, why));
     }
 
@@ -91,11 +86,7 @@ public class RoomModeration {
         ModerationAction ban =
                 ModerationAction.ban(locked, duration(minutes), ModerationAction.Actor.user(actorUserId), why, now);
         em.persist(ban);
-        for (Room any : rooms.all()) {
-            if (any.webmasterId() == webmasterId) {
-                takeOut(any, locked);
-            }
-        }
+        ejections.takeOutEverywhere(webmasterId, locked.id());
         events.publish(new RoomEvent.Banned(webmasterId, performerId, targetUserId, ban.expiresAt(), why));
     }
 
@@ -133,17 +124,6 @@ public class RoomModeration {
                 author, performerId, ModerationAction.Actor.user(actorUserId), what, clock.instant()));
         chats.remove(performerId, lineId);
         events.publish(new RoomEvent.ChatRemoved(webmasterId, performerId, lineId));
-    }
-
-    /** The user leaves the room; their show or request ends because a moderator acted. */
-    private void takeOut(Room room, ChatUser target) {
-        long userId = target.id();
-        room.running()
-                .filter(show -> show.userId() == userId)
-                .ifPresent(show -> billing.settle(show.showId(), EndReason.MODERATOR));
-        if (room.isWatcher(userId) || room.requests().stream().anyMatch(r -> r.userId() == userId)) {
-            roomActions.leave(room.webmasterId(), userId, room.performerId());
-        }
     }
 
     private Room actingIn(long webmasterId, long actorUserId, long performerId, Permission needed) {

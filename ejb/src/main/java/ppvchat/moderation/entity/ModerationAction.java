@@ -109,6 +109,20 @@ public class ModerationAction {
         return ban;
     }
 
+    /** Bans the user on the whole site with no end, until someone lifts it; the record has no expiry. */
+    public static ModerationAction permanentBan(ChatUser target, Actor actor, String reason, Instant now) {
+        ModerationAction ban = new ModerationAction(ModerationKind.BAN, target, actor, reason, now);
+        target.ban(ChatUser.PERMANENTLY, reason);
+        return ban;
+    }
+
+    /** A running private show ended by a moderator; {@code target} is the user who booked it. */
+    public static ModerationAction stop(ChatUser target, long performerId, Actor actor, String reason, Instant now) {
+        ModerationAction stop = new ModerationAction(ModerationKind.STOP, target, actor, reason, now);
+        stop.performerId = performerId;
+        return stop;
+    }
+
     public static ModerationAction unban(ChatUser target, Actor actor, String reason, Instant now) {
         target.unban();
         return new ModerationAction(ModerationKind.UNBAN, target, actor, reason, now);
@@ -140,6 +154,10 @@ public class ModerationAction {
         return id;
     }
 
+    public long webmasterId() {
+        return webmasterId;
+    }
+
     public long targetUserId() {
         return targetUserId;
     }
@@ -164,6 +182,7 @@ public class ModerationAction {
         return reason;
     }
 
+    /** When a ban or mute ends; null for a permanent ban and for actions that do not last. */
     public Instant expiresAt() {
         return expiresAt;
     }

@@ -6,5 +6,7 @@ public enum ModerationKind {
     UNBAN,
     MUTE,
     /** A chat message taken down. */
-    REMOVE
+    REMOVE,
+    /** A running private show stopped by a moderator; billed as it ran. */
+    STOP
 }

@@ -30,11 +30,11 @@ import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,6 +58,8 @@ public class Webmaster {
     public static final List<String> LANGUAGES = List.of("en", "de");
 
     public static final int MAX_CSS = 20_000;
+    /** Masked words a site may list; each pattern is compiled once per distinct list. */
+    public static final int MAX_BAD_WORDS = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -326,9 +328,12 @@ public class Webmaster {
         }
     }
 
-    /** Replaces the list of masked words; each is one word of letters, digits, '-' or '\''. */
+    /**
+     * Replaces the list of masked words; each is one word of letters, digits, '-' or '\'', listed once, at
+     * most {@link #MAX_BAD_WORDS}.
+     */
     public void maskWords(List<String> words) {
-        List<String> cleaned = new ArrayList<>();
+        Set<String> cleaned = new LinkedHashSet<>();
         for (String word : words) {
             String stripped = word.strip().toLowerCase();
             if (stripped.isEmpty()) {
@@ -338,6 +343,9 @@ public class Webmaster {
                 throw new IllegalArgumentException("a masked word is one word of up to 40 letters, got " + word);
             }
             cleaned.add(stripped);
+            if (cleaned.size() > MAX_BAD_WORDS) {
+                throw new IllegalArgumentException("a site masks at most " + MAX_BAD_WORDS + " words");
+            }
         }
         this.badWords = cleaned.isEmpty() ? null : String.join("\n", cleaned);
     }
