@@ -77,8 +77,8 @@ public class PerformerRoster {
             List<Long> photoIds)
             implements Serializable {}
 
-    /** What a performer's profile may be: the site's price range and default percentage. */
-    public record Limits(int minPricePerMinute, int maxPricePerMinute, BigDecimal defaultPercentage)
+    /** What a performer's profile may be: the site's price range and default percentage, the largest upload. */
+    public record Limits(int minPricePerMinute, int maxPricePerMinute, BigDecimal defaultPercentage, long maxPhotoBytes)
             implements Serializable {}
 
     /** The fields the form sends; a null percentage means the site's default. */
@@ -149,7 +149,7 @@ public class PerformerRoster {
 
     public Limits limits(long webmasterId) {
         Webmaster site = webmasters.find(webmasterId);
-        return new Limits(site.minPricePerMinute(), site.maxPricePerMinute(), site.defaultPercentage());
+        return new Limits(site.minPricePerMinute(), site.maxPricePerMinute(), site.defaultPercentage(), maxUploadBytes);
     }
 
     public Profile profile(long webmasterId, long performerId) {
