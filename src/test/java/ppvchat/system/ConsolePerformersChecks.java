@@ -115,14 +115,14 @@ final class ConsolePerformersChecks {
 
     private static String create(
             HttpSession browser, String page, String handle, String name, String price, String percent) {
-        Map<String, String> fields = new HashMap<>(FacesForm.fields(page, "performer"));
-        fields.put("performer:username", handle);
-        fields.put("performer:password", "performer-" + handle);
-        fields.put("performer:displayName", name);
-        fields.put("performer:headline", "Readings by " + handle);
-        fields.put("performer:price", price);
-        fields.put("performer:percentage", percent);
-        fields.put("performer:save", "");
+        Map<String, String> fields = new HashMap<>(FacesForm.fields(page, "details"));
+        fields.put("details:username", handle);
+        fields.put("details:password", "performer-" + handle);
+        fields.put("details:displayName", name);
+        fields.put("details:headline", "Readings by " + handle);
+        fields.put("details:price", price);
+        fields.put("details:percentage", percent);
+        fields.put("details:save", "");
         return browser.postForm(PAGE, fields).body();
     }
 
