@@ -76,7 +76,7 @@ public class Rooms {
 
     /**
      * The site's admins disabled the performer: a running show ends as a moderator's stop would end it,
-     * everyone is ejected and the room closes. Nothing happens for a performer who is offline.
+     * everyone is ejected and the room closes; the wall is told the performer is offline either way.
      */
     public void takeOffline(long webmasterId, long performerId) {
         Performer performer = em.find(Performer.class, performerId);
