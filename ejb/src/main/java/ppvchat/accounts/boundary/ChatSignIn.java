@@ -17,6 +17,7 @@ import ppvchat.accounts.control.TokenHolders;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.NotSignedIn;
 import ppvchat.accounts.entity.Role;
+import ppvchat.performers.entity.Performer;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.tenancy.boundary.Webmasters;
 import ppvchat.tenancy.entity.IntegrationMode;
@@ -63,7 +64,7 @@ public class ChatSignIn {
         if (site.mode() != IntegrationMode.EMBED) {
             throw new DomainException("this site signs its users in through its own pages");
         }
-        String name = requireMatches(username, USERNAME, "a username has 3 to 32 letters, digits, '.', '_' or '-'");
+        String name = username(username);
         throttle.newIdentity(address);
         if (userNamed(webmasterId, name).isPresent()) {
             throw new DomainException("the username " + name + " is taken");
@@ -87,7 +88,7 @@ public class ChatSignIn {
             throw new NotSignedIn("wrong username or password");
         }
         throttle.succeeded(webmasterId, username);
-        return signedIn(requireNotBanned(user.get()));
+        return signedIn(requireEnabled(requireNotBanned(user.get())));
     }
 
     /** A visitor with a nickname only: the guest role's permissions, a name of their own. */
@@ -107,7 +108,7 @@ public class ChatSignIn {
 
     /** A fresh token for a session whose token is still valid, so that a chat can stay open for hours. */
     public SignedIn refresh(long webmasterId, String token) {
-        return signedIn(requireNotBanned(holders.userOf(webmasterId, token)));
+        return signedIn(requireEnabled(requireNotBanned(holders.userOf(webmasterId, token))));
     }
 
     /** The account a valid token names, with its balance as it stands now. */
@@ -125,6 +126,24 @@ public class ChatSignIn {
                 user.id(),
                 user.username(),
                 user.role().name());
+    }
+
+    /** A login name as users and performers get them: stripped, 3 to 32 letters, digits, '.', '_' or '-'. */
+    public static String username(String username) {
+        return requireMatches(username, USERNAME, "a username has 3 to 32 letters, digits, '.', '_' or '-'");
+    }
+
+    /** A performer the site's admins disabled may not sign in, nor keep a session going. */
+    private ChatUser requireEnabled(ChatUser user) {
+        if (user.role() == Role.PERFORMER) {
+            em.createNamedQuery(Performer.OF_USER, Performer.class)
+                    .setParameter("webmasterId", user.webmasterId())
+                    .setParameter("userId", user.id())
+                    .getResultStream()
+                    .findFirst()
+                    .ifPresent(Performer::requireEnabled);
+        }
+        return user;
     }
 
     private ChatUser requireNotBanned(ChatUser user) {

@@ -48,6 +48,7 @@ public class PerformerDesk {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new Forbidden("this page is for performers: sign in with a performer's login"));
+        performer.requireEnabled();
         Long avatar = em.createQuery(
                         "SELECT f.id FROM PerformerPhoto f WHERE f.webmasterId = :webmasterId"
                                 + " AND f.performerId = :performerId ORDER BY f.sortOrder",

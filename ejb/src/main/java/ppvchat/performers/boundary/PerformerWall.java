@@ -27,7 +27,7 @@ public class PerformerWall {
     LiveRooms rooms;
 
     /**
-     * Every performer of the webmaster, by display name, with their avatar (the photo with the lowest
+     * Every enabled performer of the webmaster, by display name, with their avatar (the photo with the lowest
      * sort order; the descending scan leaves it in the map) and their live status: offline without an
      * open room, busy during a private show, online otherwise.
      */
@@ -41,7 +41,7 @@ public class PerformerWall {
                 .setParameter("webmasterId", webmasterId)
                 .getResultList()
                 .forEach(row -> avatars.put((Long) row[0], (Long) row[1]));
-        return em.createNamedQuery(Performer.OF_WEBMASTER, Performer.class)
+        return em.createNamedQuery(Performer.ON_WALL, Performer.class)
                 .setParameter("webmasterId", webmasterId)
                 .getResultStream()
                 .map(p -> WallEntry.of(p, avatars.get(p.id()), rooms.statusOf(p.id())))

@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import ppvchat.accounts.entity.ChatUser;
+import ppvchat.accounts.entity.Forbidden;
 import ppvchat.accounts.entity.Role;
 import ppvchat.tenancy.entity.Percentages;
 import ppvchat.tenancy.entity.Webmaster;
@@ -30,12 +31,18 @@ import ppvchat.tenancy.entity.Webmaster;
         name = Performer.OF_WEBMASTER,
         query = "SELECT p FROM Performer p WHERE p.webmasterId = :webmasterId ORDER BY p.displayName, p.id")
 @NamedQuery(
+        name = Performer.ON_WALL,
+        query = "SELECT p FROM Performer p WHERE p.webmasterId = :webmasterId AND p.disabledAt IS NULL"
+                + " ORDER BY p.displayName, p.id")
+@NamedQuery(
         name = Performer.OF_USER,
         query = "SELECT p FROM Performer p WHERE p.webmasterId = :webmasterId AND p.user.id = :userId")
 public class Performer {
 
     public static final String OF_WEBMASTER = "Performer.ofWebmaster";
     public static final String OF_USER = "Performer.ofUser";
+    public static final String ON_WALL = "Performer.onWall";
+    public static final int MAX_HEADLINE = 200;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -68,6 +75,10 @@ public class Performer {
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
+    /** When the site's admins disabled the performer; null while enabled. */
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
     @Version
     private long version;
 
@@ -92,8 +103,39 @@ public class Performer {
         this.displayName = displayName.strip();
     }
 
+    /** The line under the name on the wall; blank means none. */
     public void describe(String headline) {
-        this.headline = headline;
+        String line = headline == null || headline.isBlank() ? null : headline.strip();
+        if (line != null && line.length() > MAX_HEADLINE) {
+            throw new IllegalArgumentException("a headline has at most " + MAX_HEADLINE + " characters");
+        }
+        this.headline = line;
+    }
+
+    /** Off the wall, no sign-in, no going live, until enabled again. Disabling twice keeps the first time. */
+    public void disable(Instant now) {
+        if (disabledAt == null) {
+            disabledAt = Objects.requireNonNull(now);
+        }
+    }
+
+    public void enable() {
+        disabledAt = null;
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    public Instant disabledAt() {
+        return disabledAt;
+    }
+
+    /** Refuses a disabled performer whatever they try: signing in, opening their page, going live. */
+    public void requireEnabled() {
+        if (disabledAt != null) {
+            throw new Forbidden("this performer login is disabled: the site's admins can enable it again");
+        }
     }
 
     public void reprice(int pricePerMinute, Webmaster webmaster) {

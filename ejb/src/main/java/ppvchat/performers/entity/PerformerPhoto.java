@@ -27,6 +27,8 @@ public class PerformerPhoto {
     public static final String OF_PERFORMER = "PerformerPhoto.ofPerformer";
     /** Upper bound that keeps a photo well inside MEDIUMBLOB and a page fast. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
+    /** Wall tiles are square: photos are cut to a square of this many pixels (smaller pictures stay smaller). */
+    public static final int SIDE = 800;
 
     private static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "image/webp", "image/svg+xml");
 
@@ -74,6 +76,14 @@ public class PerformerPhoto {
         this.contentType = contentType;
         this.content = content.clone();
         this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** Where the photo stands among the performer's photos; the lowest is the wall avatar. */
+    public void moveTo(int sortOrder) {
+        if (sortOrder < 0) {
+            throw new IllegalArgumentException("sort order starts at 0");
+        }
+        this.sortOrder = sortOrder;
     }
 
     public Long id() {

@@ -21,6 +21,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.geometry.Positions;
 import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -68,6 +69,50 @@ public class PhotoEncoder {
             return write(upright(decoded, orientation, transparent), transparent);
         } finally {
             decoding.release();
+        }
+    }
+
+    /**
+     * The same checks and re-encoding, for a picture shown in a fixed frame (a wall tile): turned upright,
+     * the middle cut to the frame's proportions, and scaled down to {@code width}×{@code height}, never up (a
+     * small picture keeps its pixels and the proportions).
+     */
+    public EncodedPhoto encodeCropped(byte[] source, int width, int height) {
+        if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE) {
+            throw new IllegalArgumentException("a frame has 1 to " + MAX_SIDE + " pixels a side");
+        }
+        PhotoFormat format = PhotoFormat.of(source).orElseThrow(() -> new DomainException(UNREADABLE));
+        int orientation = format == PhotoFormat.JPEG ? ExifOrientation.of(source) : 1;
+        acquire();
+        try {
+            BufferedImage decoded = decode(format, source);
+            boolean transparent = decoded.getColorModel().hasAlpha();
+            BufferedImage turned = orientation == 1
+                    ? decoded
+                    : ExifFilterUtils.getFilterForOrientation(Orientation.typeOf(orientation))
+                            .apply(decoded);
+            return write(cropped(turned, width, height, transparent), transparent);
+        } finally {
+            decoding.release();
+        }
+    }
+
+    /** The largest centred region with the frame's proportions, scaled down to the frame (never up). */
+    private static BufferedImage cropped(BufferedImage image, int width, int height, boolean transparent) {
+        int regionWidth = (int) Math.min(image.getWidth(), (long) image.getHeight() * width / height);
+        int regionHeight = (int) Math.min(image.getHeight(), (long) image.getWidth() * height / width);
+        regionWidth = Math.max(1, regionWidth);
+        regionHeight = Math.max(1, regionHeight);
+        double scale = Math.min(1.0, (double) width / regionWidth);
+        try {
+            return Thumbnails.of(image)
+                    .sourceRegion(Positions.CENTER, regionWidth, regionHeight)
+                    .forceSize(Math.max(1, (int) Math.round(regionWidth * scale)), Math.max(1, (int)
+                            Math.round(regionHeight * scale)))
+                    .imageType(transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB)
+                    .asBufferedImage();
+        } catch (IOException e) {
+            throw new DomainException(UNREADABLE);
         }
     }
 

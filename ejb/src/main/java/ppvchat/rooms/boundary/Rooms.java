@@ -63,6 +63,7 @@ public class Rooms {
 
     public void goOnline(long webmasterId, long performerUserId) {
         Performer performer = performerOf(webmasterId, performerUserId);
+        performer.requireEnabled();
         requireNotBanned(performer.user());
         afterCompletion.onCommit(() -> rooms.open(webmasterId, performer.id(), performerUserId));
         events.publish(new RoomEvent.PerformerOnline(webmasterId, performer.id()));
@@ -70,9 +71,24 @@ public class Rooms {
 
     /** Ends a running show (the performer ended it), ejects everyone and closes the room. */
     public void goOffline(long webmasterId, long performerUserId) {
-        Performer performer = performerOf(webmasterId, performerUserId);
+        close(webmasterId, performerOf(webmasterId, performerUserId), EndReason.PERFORMER_ENDED);
+    }
+
+    /**
+     * The site's admins disabled the performer: a running show ends as a moderator's stop would end it,
+     * everyone is ejected and the room closes; the wall is told the performer is offline either way.
+     */
+    public void takeOffline(long webmasterId, long performerId) {
+        Performer performer = em.find(Performer.class, performerId);
+        if (performer == null || performer.webmasterId() != webmasterId) {
+            throw new NotFound("no performer " + performerId);
+        }
+        close(webmasterId, performer, EndReason.MODERATOR);
+    }
+
+    private void close(long webmasterId, Performer performer, EndReason showEnd) {
         rooms.room(performer.id()).ifPresent(room -> {
-            room.running().ifPresent(show -> billing.settle(show.showId(), EndReason.PERFORMER_ENDED));
+            room.running().ifPresent(show -> billing.settle(show.showId(), showEnd));
             room.requests().forEach(request -> expire(request.showId()));
             room.watchers()
                     .forEach(userId -> events.publish(new RoomEvent.WatcherEjected(

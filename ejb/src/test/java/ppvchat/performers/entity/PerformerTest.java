@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ppvchat.TestEntities;
 import ppvchat.accounts.entity.ChatUser;
+import ppvchat.accounts.entity.Forbidden;
 import ppvchat.accounts.entity.Role;
 import ppvchat.tenancy.entity.Webmaster;
 
@@ -144,5 +145,32 @@ class PerformerTest {
 
         performer.overridePercentage(BigDecimal.ZERO);
         assertEquals(new BigDecimal("0.00"), performer.benefitOf(new BigDecimal("12.34"), webmaster));
+    }
+
+    @Test
+    void aDisabledPerformerIsRefusedUntilEnabledAgain() {
+        Performer performer = new Performer(webmaster, user, "Jane", 30, NOW);
+        performer.requireEnabled();
+
+        performer.disable(NOW);
+        performer.disable(NOW.plusSeconds(60));
+        assertEquals(NOW, performer.disabledAt(), "disabling twice keeps the first time");
+        assertThrows(Forbidden.class, performer::requireEnabled);
+
+        performer.enable();
+        assertNull(performer.disabledAt());
+        performer.requireEnabled();
+    }
+
+    @Test
+    void aHeadlineIsStrippedBlankIsNoneAndLongIsRefused() {
+        Performer performer = new Performer(webmaster, user, "Jane", 30, NOW);
+
+        performer.describe("  Tarot readings  ");
+        assertEquals("Tarot readings", performer.headline());
+        performer.describe("   ");
+        assertNull(performer.headline());
+        assertThrows(IllegalArgumentException.class, () -> performer.describe("x".repeat(201)));
+        assertNull(performer.headline());
     }
 }

@@ -105,6 +105,42 @@ class PhotoEncoderTest {
     }
 
     @Test
+    void aCroppedPhotoKeepsTheMiddleInTheFramesProportions() throws IOException {
+        // Landscape, blue with a red middle third: the square cut keeps the middle.
+        BufferedImage wide = solid(3000, 1000, Color.BLUE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = wide.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(1000, 0, 1000, 1000);
+        g.dispose();
+
+        EncodedPhoto square = encoder.encodeCropped(jpeg(wide), 800, 800);
+
+        assertEquals(800, square.width());
+        assertEquals(800, square.height());
+        BufferedImage decoded = decode(square.content());
+        assertTrue(isReddish(decoded.getRGB(20, 400)) && isReddish(decoded.getRGB(780, 400)), "only the middle");
+
+        EncodedPhoto tall =
+                encoder.encodeCropped(png(solid(300, 900, Color.RED, BufferedImage.TYPE_INT_RGB)), 800, 800);
+        assertEquals(300, tall.width(), "a small picture is cut, never scaled up");
+        assertEquals(300, tall.height());
+    }
+
+    @Test
+    void aCroppedPhotoIsTurnedUprightBeforeItIsCut() {
+        byte[] source = withApp1(jpeg(solid(400, 200, Color.BLUE, BufferedImage.TYPE_INT_RGB)), exif(6, MARKER));
+
+        EncodedPhoto photo = encoder.encodeCropped(source, 100, 200);
+
+        assertEquals(100, photo.width());
+        assertEquals(200, photo.height());
+        assertFalse(contains(photo.content(), MARKER.getBytes(StandardCharsets.US_ASCII)));
+        assertThrows(
+                DomainException.class,
+                () -> encoder.encodeCropped("not a picture".getBytes(StandardCharsets.UTF_8), 800, 800));
+    }
+
+    @Test
     void bytesThatAreNoPictureAreRefused() {
         byte[] text = "hello, this is certainly not a picture\n".getBytes(StandardCharsets.UTF_8);
         DomainException refused = assertThrows(DomainException.class, () -> encoder.encode(text));
