@@ -8,19 +8,16 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import ppvchat.accounts.entity.ChatUser;
-import ppvchat.accounts.entity.ConsoleAccount;
-import ppvchat.accounts.entity.Role;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
+import ppvchat.support.control.AuthorNames;
 import ppvchat.support.control.SupportParties;
 import ppvchat.support.control.SupportParty;
 import ppvchat.support.entity.SupportMessage;
@@ -70,6 +67,9 @@ public class SupportDesk {
     SupportParties parties;
 
     @Inject
+    AuthorNames authors;
+
+    @Inject
     Clock clock;
 
     public Counts counts(long webmasterId, Requester who) {
@@ -110,7 +110,7 @@ public class SupportDesk {
                 .setParameter("ids", tickets.stream().map(SupportTicket::id).toList())
                 .getResultList()
                 .forEach(row -> counted.put((Long) row[0], ((Number) row[1]).longValue()));
-        Names names = names(
+        AuthorNames.Names names = authors.of(
                 webmasterId,
                 tickets.stream().map(SupportTicket::openedByUserId).toList(),
                 tickets.stream().map(SupportTicket::openedByAccountId).toList());
@@ -127,7 +127,7 @@ public class SupportDesk {
     /** Opens a ticket with its first message; returns it. */
     public Thread open(long webmasterId, Requester who, String subject, String body) {
         SupportParty party = party(webmasterId, who);
-        Instant now = clock.instant();
+        Instant now = now();
         SupportTicket ticket = valid(() -> party.user() != null
                 ? SupportTicket.open(party.user(), subject, body, now)
                 : SupportTicket.open(party.account(), subject, body, now));
@@ -140,7 +140,7 @@ public class SupportDesk {
     public Thread reply(long webmasterId, Requester who, long ticketId, String body) {
         SupportParty party = party(webmasterId, who);
         SupportTicket ticket = ticket(party, ticketId, LockModeType.PESSIMISTIC_WRITE);
-        Instant now = clock.instant();
+        Instant now = now();
         valid(() -> party.opened(ticket)
                 ? ticket.replyAsOpener(body, now)
                 : ticket.replyAsStaff(party.account(), body, now));
@@ -151,15 +151,20 @@ public class SupportDesk {
     public Thread close(long webmasterId, Requester who, long ticketId) {
         SupportParty party = party(webmasterId, who);
         SupportTicket ticket = ticket(party, ticketId, LockModeType.PESSIMISTIC_WRITE);
-        ticket.close(clock.instant());
+        ticket.close(now());
         return thread(party, ticket);
     }
 
     public Thread reopen(long webmasterId, Requester who, long ticketId) {
         SupportParty party = party(webmasterId, who);
         SupportTicket ticket = ticket(party, ticketId, LockModeType.PESSIMISTIC_WRITE);
-        ticket.reopen(clock.instant());
+        ticket.reopen(now());
         return thread(party, ticket);
+    }
+
+    /** The database keeps microseconds: what the caller is shown is what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private SupportParty party(long webmasterId, Requester who) {
@@ -204,7 +209,7 @@ public class SupportDesk {
 
     private Thread thread(SupportParty party, SupportTicket ticket) {
         List<SupportMessage> messages = ticket.messages();
-        Names names = names(
+        AuthorNames.Names names = authors.of(
                 party.webmasterId(),
                 messages.stream().map(SupportMessage::authorUserId).toList(),
                 messages.stream().map(SupportMessage::authorAccountId).toList());
@@ -222,14 +227,14 @@ public class SupportDesk {
         return new Thread(summary(ticket, names(party.webmasterId(), ticket), messages.size()), thread);
     }
 
-    private Names names(long webmasterId, SupportTicket ticket) {
-        return names(
+    private AuthorNames.Names names(long webmasterId, SupportTicket ticket) {
+        return authors.of(
                 webmasterId,
                 ticket.openedByUserId() == null ? List.of() : List.of(ticket.openedByUserId()),
                 ticket.openedByAccountId() == null ? List.of() : List.of(ticket.openedByAccountId()));
     }
 
-    private static Summary summary(SupportTicket t, Names names, long messages) {
+    private static Summary summary(SupportTicket t, AuthorNames.Names names, long messages) {
         return new Summary(
                 t.id(),
                 t.subject(),
@@ -239,55 +244,6 @@ public class SupportDesk {
                 t.createdAt(),
                 t.updatedAt(),
                 messages);
-    }
-
-    /** The names and kinds of the chat users (of this site) and console accounts a page mentions. */
-    private Names names(long webmasterId, Collection<Long> userIds, Collection<Long> accountIds) {
-        List<Long> users = userIds.stream().filter(Objects::nonNull).distinct().toList();
-        List<Long> accounts =
-                accountIds.stream().filter(Objects::nonNull).distinct().toList();
-        Map<Long, ChatUser> byUser = users.isEmpty()
-                ? Map.of()
-                : em.createQuery("SELECT u FROM ChatUser u WHERE u.webmasterId = :w AND u.id IN :ids", ChatUser.class)
-                        .setParameter("w", webmasterId)
-                        .setParameter("ids", users)
-                        .getResultStream()
-                        .collect(Collectors.toMap(ChatUser::id, u -> u));
-        Map<Long, ConsoleAccount> byAccount = accounts.isEmpty()
-                ? Map.of()
-                : em.createQuery("SELECT a FROM ConsoleAccount a WHERE a.id IN :ids", ConsoleAccount.class)
-                        .setParameter("ids", accounts)
-                        .getResultStream()
-                        .collect(Collectors.toMap(ConsoleAccount::id, a -> a));
-        return new Names(byUser, byAccount);
-    }
-
-    private record Names(Map<Long, ChatUser> users, Map<Long, ConsoleAccount> accounts) {
-
-        String of(Long userId, Long accountId) {
-            if (userId != null) {
-                ChatUser user = users.get(userId);
-                return user == null ? "#" + userId : user.username();
-            }
-            ConsoleAccount account = accounts.get(accountId);
-            return account == null ? "#" + accountId : account.username();
-        }
-
-        /** performer, chat moderator, moderator (console), admin (console). */
-        String kind(Long userId, Long accountId) {
-            if (userId != null) {
-                ChatUser user = users.get(userId);
-                return user == null ? "" : user.role() == Role.PERFORMER ? "performer" : "chat moderator";
-            }
-            ConsoleAccount account = accounts.get(accountId);
-            return account == null
-                    ? ""
-                    : switch (account.role()) {
-                        case MODERATOR -> "moderator";
-                        case ACCOUNTANT -> "accountant";
-                        case WEBMASTER_ADMIN, PLATFORM_ADMIN -> "admin";
-                    };
-        }
     }
 
     private static <T> T valid(Supplier<T> change) {

@@ -2,7 +2,6 @@ package ppvchat.support.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -97,7 +96,10 @@ public class SupportResource {
     public Response open(
             @PathParam("webmasterId") long webmasterId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @NotNull NewTicket ticket) {
+            NewTicket ticket) {
+        if (ticket == null) {
+            throw new DomainException("send a subject and a message");
+        }
         return answer(
                 Response.Status.CREATED,
                 Thread.of(desk.open(
@@ -122,7 +124,10 @@ public class SupportResource {
             @PathParam("webmasterId") long webmasterId,
             @PathParam("ticketId") long ticketId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @NotNull NewReply reply) {
+            NewReply reply) {
+        if (reply == null) {
+            throw new DomainException("send a message");
+        }
         return answer(
                 Response.Status.OK,
                 Thread.of(
