@@ -54,6 +54,11 @@ export function createApi(base, webmasterId, getToken) {
     captureOrder: (ref) => call('POST', `/paypal/orders/${encodeURIComponent(ref)}/capture`, {auth: true}),
     // Cancels the order only while it is still CREATED (not approved); otherwise the order comes back unchanged.
     cancelOrder: (ref) => call('POST', `/paypal/orders/${encodeURIComponent(ref)}/cancel`, {auth: true}),
+    // Support: the signed-in performer's own tickets; text goes out as typed and comes back as typed.
+    supportTickets: () => call('GET', '/support/tickets', {auth: true}),
+    supportTicket: (id) => call('GET', `/support/tickets/${encodeURIComponent(id)}`, {auth: true}),
+    openTicket: (subject, body) => call('POST', '/support/tickets', {json: {subject, body}, auth: true}),
+    replyTicket: (id, body) => call('POST', `/support/tickets/${encodeURIComponent(id)}/messages`, {json: {body}, auth: true}),
     uploadPhoto: (performerId, file) =>
       call('POST', `/rooms/${encodeURIComponent(performerId)}/photos`, {
         body: file, contentType: file.type || 'application/octet-stream', auth: true,

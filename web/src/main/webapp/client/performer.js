@@ -9,6 +9,7 @@ import {moderate, moderationText} from './staff.js';
 import {apiErrorText, notice, openDialog} from './ui.js';
 import {showEndedText} from './notices.js';
 import {elapsedSeconds, spentCredits, startMeter, stopMeter} from './meter.js';
+import {createSupport} from './support.js';
 
 export function performerView(app) {
   const {t, fmt, config} = app;
@@ -52,10 +53,12 @@ export function performerView(app) {
   const people = createPeople(app, {actions: ['kick', 'mute'], title: t('performer.watchers'),
     onAction: (action, person) => moderate(app, (m) => socket && socket.send(m), action, person)});
   let chat = null;
+  let support = null;
 
   function dashboard() {
     chat = createChat(app, {send: (m) => !!socket && socket.send(m), performerId: state.profile.id, sendTyping: false});
     chat.setEnabled(false);
+    support = createSupport(app);
     replace(el,
       h('header', {class: 'ppv-room-header'},
         h('div', {class: 'ppv-room-title'},
@@ -76,7 +79,8 @@ export function performerView(app) {
             h('section', {class: 'ppv-requests-panel'}, h('h3', null, t('performer.requests')), requests, requestsEmpty),
             people.el,
             h('section', {class: 'ppv-tips-panel'}, h('h3', null, t('performer.tips')), tipsList, tipsEmpty),
-            earnings),
+            earnings,
+            support.el),
           chat.el)));
   }
 
@@ -395,6 +399,7 @@ export function performerView(app) {
       }
       peers.closeAll();
       if (chat) chat.destroy();
+      if (support) support.destroy();
       stopMedia();
       if (state.watchingDevices) navigator.mediaDevices.removeEventListener('devicechange', listDevices);
     },

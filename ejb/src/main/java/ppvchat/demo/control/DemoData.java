@@ -25,6 +25,7 @@ import ppvchat.ledger.control.Ledger;
 import ppvchat.payments.entity.CreditItem;
 import ppvchat.performers.entity.Performer;
 import ppvchat.performers.entity.PerformerPhoto;
+import ppvchat.support.entity.SupportTicket;
 import ppvchat.tenancy.entity.Webmaster;
 
 /**
@@ -113,6 +114,7 @@ public class DemoData {
         em.persist(new ConsoleAccount(site.id(), "moderator", consoleHash, ConsoleRole.MODERATOR, now));
         em.persist(new ConsoleAccount(site.id(), "accountant", consoleHash, ConsoleRole.ACCOUNTANT, now));
         em.persist(new ConsoleAccount(null, "platform", consoleHash, ConsoleRole.PLATFORM_ADMIN, now));
+        supportTicket(site, now);
         LOG.info(() -> "Demo data loaded: webmaster " + site.id() + " '" + site.name()
                 + "', console users 'admin', 'moderator', 'accountant' and 'platform', chat logins for performers, users and"
                 + " moderator 'mia'");
@@ -148,5 +150,30 @@ public class DemoData {
             ledger.adjust(
                     ledger.lockUser(site.id(), user.id()), credits, "demo", "demo credits", "demo-grant-" + username);
         }
+    }
+
+    /** A performer's question and the admin's answer, so that the Support page shows a conversation. */
+    private void supportTicket(Webmaster site, Instant now) {
+        em.flush();
+        ChatUser luna = em.createNamedQuery(ChatUser.BY_USERNAME, ChatUser.class)
+                .setParameter("webmasterId", site.id())
+                .setParameter("username", "luna")
+                .getSingleResult();
+        ConsoleAccount admin = em.createNamedQuery(ConsoleAccount.BY_USERNAME, ConsoleAccount.class)
+                .setParameter("username", "admin")
+                .getSingleResult();
+        SupportTicket ticket = SupportTicket.open(
+                luna, "When are payouts made?", "Hi! When do I receive what I earned in this week's shows?", now);
+        ticket.replyAsStaff(
+                admin,
+                "Hello Luna, payouts are made on the first working day of each month for the month before.",
+                now);
+        em.persist(ticket);
+    }
+
+    private static String newApiSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 }

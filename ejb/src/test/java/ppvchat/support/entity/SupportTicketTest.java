@@ -39,7 +39,8 @@ class SupportTicketTest {
         SupportTicket ticket = ticket();
 
         assertEquals(WEBMASTER, ticket.webmasterId());
-        assertEquals(10, ticket.openedByUserId());
+        assertEquals(10L, ticket.openedByUserId());
+        assertNull(ticket.openedByAccountId());
         assertEquals("Payout missing", ticket.subject());
         assertEquals(TicketStatus.OPEN, ticket.status());
         List<SupportMessage> messages = ticket.messages();
@@ -186,5 +187,52 @@ class SupportTicketTest {
         ticket.replyAsStaff(admin, "Answer", NOW);
         assertThrows(IllegalArgumentException.class, () -> ticket.replyAsOpener("", NOW));
         assertEquals(TicketStatus.ANSWERED, ticket.status());
+    }
+
+    @Test
+    void aConsoleModeratorOpensAndRepliesAsTheOpener() {
+        ConsoleAccount moderator = staff(WEBMASTER, ConsoleRole.MODERATOR, 55);
+        ConsoleAccount admin = staff(WEBMASTER, ConsoleRole.WEBMASTER_ADMIN, 77);
+        SupportTicket ticket = SupportTicket.open(moderator, "Spam wave", "Room 3 is flooded", NOW);
+
+        assertEquals(WEBMASTER, ticket.webmasterId());
+        assertNull(ticket.openedByUserId());
+        assertEquals(55L, ticket.openedByAccountId());
+        assertTrue(ticket.openedBy(moderator));
+        assertFalse(ticket.openedBy(admin));
+        assertTrue(ticket.messages().get(0).writtenByStaff());
+
+        ticket.replyAsStaff(admin, "Banned them.", NOW.plusSeconds(1));
+        assertEquals(TicketStatus.ANSWERED, ticket.status());
+        SupportMessage thanks = ticket.replyAsOpener("Thanks", NOW.plusSeconds(2));
+        assertEquals(TicketStatus.OPEN, ticket.status());
+        assertEquals(55L, thanks.authorAccountId());
+        assertThrows(DomainException.class, () -> ticket.replyAsStaff(moderator, "self-answer", NOW));
+        assertEquals(3, ticket.messages().size());
+    }
+
+    @Test
+    void accountantsAndPlatformAdminsOpenNoTickets() {
+        assertThrows(
+                DomainException.class,
+                () -> SupportTicket.open(staff(WEBMASTER, ConsoleRole.ACCOUNTANT, 56), "s", "b", NOW));
+        assertThrows(
+                DomainException.class,
+                () -> SupportTicket.open(staff(null, ConsoleRole.PLATFORM_ADMIN, 1), "s", "b", NOW));
+    }
+
+    @Test
+    void closeAndReopen() {
+        SupportTicket ticket = ticket();
+
+        assertThrows(DomainException.class, () -> ticket.reopen(NOW), "an open ticket is not reopened");
+        ticket.close(NOW.plusSeconds(5));
+        assertThrows(DomainException.class, () -> ticket.close(NOW.plusSeconds(6)), "closed once");
+        ticket.reopen(NOW.plusSeconds(7));
+
+        assertEquals(TicketStatus.OPEN, ticket.status());
+        assertEquals(NOW.plusSeconds(7), ticket.updatedAt());
+        ticket.replyAsOpener("again", NOW.plusSeconds(8));
+        assertEquals(2, ticket.messages().size());
     }
 }
