@@ -170,10 +170,4 @@ public class DemoData {
                 now);
         em.persist(ticket);
     }
-
-    private static String newApiSecret() {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        return HexFormat.of().formatHex(secret);
-    }
 }
