@@ -63,17 +63,17 @@ final class ConsoleModerationChecks {
         Matcher link = Pattern.compile("user=([0-9]+)\"[^>]*>carol<").matcher(results);
         assertTrue(link.find(), () -> "carol among the results: " + results);
         String page = browser.get("/admin/users.xhtml?user=" + link.group(1)).body();
-        assertFalse(page.contains("id=\"ban-status\""), "carol is not banned yet");
+        assertFalse(page.contains("id=\"ban:ban-status\""), "carol is not banned yet");
 
         String noReason = ban(browser, page, "60", "");
         assertTrue(noReason.contains("Give a reason"), noReason);
         String tooLong = ban(browser, noReason, "9999999", "spam links");
         assertTrue(tooLong.contains("A ban lasts 1 to 525600 minutes"), tooLong);
-        assertFalse(tooLong.contains("id=\"ban-status\""), "nothing saved");
+        assertFalse(tooLong.contains("id=\"ban:ban-status\""), "nothing saved");
 
         String banned = ban(browser, tooLong, "60", "spam links <b>now</b>");
         assertTrue(banned.contains("carol is banned until"), banned);
-        assertTrue(banned.contains("id=\"ban-status\""), banned);
+        assertTrue(banned.contains("id=\"ban:ban-status\""), banned);
         assertTrue(banned.contains("spam links &lt;b&gt;now&lt;/b&gt;"), "the reason is escaped: " + banned);
 
         String moderation = browser.get("/admin/moderation.xhtml").body();

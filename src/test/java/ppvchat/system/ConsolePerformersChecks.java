@@ -70,6 +70,9 @@ final class ConsolePerformersChecks {
         assertTrue(enabled.contains("Performer enabled"), enabled);
         assertTrue(site.get(WALL).body().contains(handle), "back on the wall");
         assertEquals(200, chatSignIn(site, handle).statusCode());
+
+        // leaves the demo wall as it was for the checks after this one
+        assertTrue(press(browser, enabled, "login", "Disable performer").contains("Performer disabled"));
     }
 
     /**
@@ -95,6 +98,9 @@ final class ConsolePerformersChecks {
         HttpResponse<byte[]> bytes = site.getBytes(photo.group(1).replaceFirst("^https?://[^/]+", ""));
         assertEquals(200, bytes.statusCode());
         assertEquals("image/jpeg", bytes.headers().firstValue("Content-Type").orElse(""));
+
+        // leaves the demo wall as it was for the checks after this one
+        assertTrue(press(browser, uploaded, "login", "Disable performer").contains("Performer disabled"));
     }
 
     private static HttpSession admin(HttpSession site) {
@@ -129,9 +135,7 @@ final class ConsolePerformersChecks {
     private static HttpResponse<String> chatSignIn(HttpSession site, String handle) {
         return site.postJson(
                 "/api/webmasters/" + ProductChecks.DEMO_WEBMASTER + "/chat/sessions",
-                "{\"username\":\"" + handle + "\",\"password\":\"performer-" + handle + "\"}",
-                "Content-Type",
-                "application/json");
+                "{\"username\":\"" + handle + "\",\"password\":\"performer-" + handle + "\"}");
     }
 
     /** Presses the button labelled {@code label} in form {@code form}, confirmations being the browser's part. */

@@ -124,6 +124,28 @@ class MicroQuickStartIT {
 
     @Test
     @Order(9)
+    void adminsManagePerformersAndTheirPhotos() {
+        ConsolePerformersChecks.consoleManagesPerformers(micro.site());
+        ConsolePerformersChecks.consoleUploadsPerformerPhotos(micro.site());
+    }
+
+    @Test
+    @Order(9)
+    void moderatorsWatchTheRoomsAndBanFromTheConsole() {
+        ConsoleModerationChecks.moderatorsHaveLiveAndModeration(micro.site());
+        ConsoleModerationChecks.adminBansOnTheUsersPageAndLiftsOnModeration(micro.site());
+        ConsoleModerationChecks.moderatorEditsMaskedWords(micro.site());
+    }
+
+    @Test
+    @Order(9)
+    void performersAskForSupportAndTheConsoleAnswers() {
+        SupportChecks.performersKeepTheirOwnTicketsOverTheApi(micro.site());
+        SupportChecks.theConsoleAnswersAPerformersTicket(micro.site());
+    }
+
+    @Test
+    @Order(9)
     void theAccountantsReportsAddUp() {
         ConsoleReportsChecks.accountantDownloadsTheEarningsCsvWithThePagesTotals(micro.site());
     }
@@ -132,6 +154,7 @@ class MicroQuickStartIT {
     @Order(10)
     void restartOnTheSameDatabaseKeepsTheDataAndLoadsTheDemoOnce() {
         JsonArray before = ProductChecks.demoWall(micro.site());
+        long users = ProductChecks.consoleUserCount(micro.site());
 
         micro.close();
         micro = null;
@@ -140,7 +163,7 @@ class MicroQuickStartIT {
         ProductChecks.healthIsUp(micro.site());
         assertEquals(before, ProductChecks.demoWall(micro.site()), "same performers, same ids, after the restart");
         ProductChecks.onlyTheDemoSiteExists(micro.site());
-        ProductChecks.consoleShowsDemoDashboard(micro.site());
+        ProductChecks.consoleShowsDemoDashboard(micro.site(), users);
     }
 
     /** After the restart: registering adds users, which the dashboard check above counts. */
