@@ -541,7 +541,127 @@ class BrowserIT {
                 "the webmaster sees carol's capture in the console: " + payments);
     }
 
+    @Test
+    @Order(16)
+    void anAdminCreatesAPerformerWithAPhotoWhoAppearsOnTheWall() throws IOException {
+        Browser admin = console("admin");
+        admin.go(server.site().uri("/admin/performers.xhtml"));
+        String name = "Nova " + nonce;
+        admin.fill("[id='details:username']", "nova" + nonce);
+        admin.fill("[id='details:password']", "performer-" + nonce);
+        admin.fill("[id='details:displayName']", name);
+        admin.fill("[id='details:headline']", "Dream readings");
+        admin.fill("[id='details:price']", "45");
+        admin.press("[id='details:save']");
+        assertTrue(admin.pageText().contains("Performer created"), admin.pageText());
+
+        admin.allOnPage("[id='upload'] input[type=file]")
+                .get(0)
+                .sendKeys(picture().toString());
+        admin.press("[id='upload:send']");
+        assertTrue(admin.pageText().contains("Photo added"), admin.pageText());
+        admin.screenshot("console-performers");
+
+        Browser visitor = userPage("wall-visitor");
+        signIn(visitor, "bob");
+        WebElement card = visitor.until("Nova on the wall", b -> b.all(".ppv-card").stream()
+                .filter(c -> c.getText().contains(name))
+                .findFirst()
+                .orElse(null));
+        String photo = card.findElement(By.cssSelector(".ppv-avatar-img")).getAttribute("src");
+        assertTrue(photo.contains("/api/webmasters/1/photos/"), "the wall shows the uploaded photo: " + photo);
+        assertTrue(card.getText().contains("45"), "and the price: " + card.getText());
+    }
+
+    @Test
+    @Order(17)
+    void anAdminAdjustsAUsersCreditsAndSeesTheLedgerEntry() {
+        Browser admin = console("admin");
+        admin.go(server.site().uri("/admin/users.xhtml?q=bob"));
+        admin.press("[id='results'] a[href*='user=']");
+        long before = Long.parseLong(admin.onPage("#user-credits").getText());
+        String reason = "Goodwill " + nonce;
+        admin.fill("[id='adjust:credits']", "25");
+        admin.fill("[id='adjust:reason']", reason);
+        admin.press("[id='adjust:save']");
+
+        assertEquals(before + 25, Long.parseLong(admin.onPage("#user-credits").getText()), "the new balance");
+        WebElement newest = admin.onPage("[id$='ledger_data'] tr");
+        assertTrue(newest.getText().contains("ADJUSTMENT") && newest.getText().contains(reason), newest.getText());
+        assertTrue(newest.getText().contains(String.valueOf(before + 25)), "the balance after it: " + newest.getText());
+        admin.screenshot("console-users");
+    }
+
+    @Test
+    @Order(18)
+    void anAccountantExportsTheReportAsCsvWithThePagesTotals() throws IOException {
+        Browser accountant = console("accountant");
+        Path downloads = Files.createDirectories(evidence.resolve("downloads"));
+        accountant.downloadTo(downloads);
+        accountant.go(server.site().uri("/admin/reports.xhtml"));
+        long credits = Long.parseLong(accountant.onPage("#total-credits").getText());
+        String gross = accountant.onPage("#total-gross").getText();
+        assertTrue(credits > 0, "the suite's tips and shows are in this month's report");
+        accountant.screenshot("console-reports");
+
+        accountant.onPage("[id='earnings:csv']").click();
+        Path csv = accountant.until("the CSV downloaded", b -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(".csv"))
+                        .findFirst()
+                        .orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(Files.readString(csv)))
+                .getRecords();
+        org.apache.commons.csv.CSVRecord total = rows.get(rows.size() - 1);
+        assertEquals("Total", total.get("Performer"));
+        assertEquals(credits, Long.parseLong(total.get("Tip credits")) + Long.parseLong(total.get("Show credits")));
+        assertEquals(gross, total.get("Gross"));
+        long rowCredits = rows.subList(0, rows.size() - 1).stream()
+                .mapToLong(r -> Long.parseLong(r.get("Tip credits")) + Long.parseLong(r.get("Show credits")))
+                .sum();
+        assertEquals(credits, rowCredits, "the rows add up to the total");
+    }
+
+    @Test
+    @Order(19)
+    void everyConsolePageIsPhotographedForTheGuides() {
+        Browser admin = console("admin");
+        for (String page :
+                List.of("index", "live", "moderation", "payments", "packages", "support", "settings", "roles")) {
+            admin.go(server.site().uri("/admin/" + page + ".xhtml"));
+            admin.onPage("h1");
+            assertFalse(admin.pageText().contains("Error"), page + ": " + admin.pageText());
+            admin.screenshot("console-" + ("index".equals(page) ? "dashboard" : page));
+        }
+        Browser platform = console("platform");
+        platform.go(server.site().uri("/admin/webmasters.xhtml"));
+        assertTrue(platform.pageText().contains("Starlight Advice"), platform.pageText());
+        platform.screenshot("console-webmasters");
+    }
+
     // --- people and pages ---
+
+    /** A console browser for a demo console login, signed in. */
+    private Browser console(String login) {
+        Browser browser = browsers.computeIfAbsent("console-" + login, name -> Browser.open(name, evidence));
+        browser.go(server.site().uri("/admin/index.xhtml"));
+        if (!browser.allOnPage("[id='login:username']").isEmpty()) {
+            browser.fill("[id='login:username']", login);
+            browser.fill("[id='login:password']", ProductChecks.DEMO_ADMIN_PASSWORD);
+            browser.press("[id='login:submit']");
+        }
+        browser.onPage("[id='account:logout']");
+        return browser;
+    }
 
     private Browser userPage(String who) {
         Browser browser = browsers.computeIfAbsent(who, name -> Browser.open(name, evidence));
