@@ -196,7 +196,7 @@ final class Browser implements AutoCloseable {
                 pressed.isEnabled();
                 return null;
             } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return "ready".equals(b.script("return document.readyState;")) ? true : null;
+                return "complete".equals(b.script("return document.readyState;")) ? true : null;
             }
         });
     }

@@ -642,6 +642,19 @@ class BrowserIT {
             assertFalse(admin.pageText().contains("Error"), page + ": " + admin.pageText());
             admin.screenshot("console-" + ("index".equals(page) ? "dashboard" : page));
         }
+        admin.go(server.site().uri("/admin/settings.xhtml"));
+        WebElement wallCss = admin.onPage("[id='settings:wallCss']");
+        wallCss.clear();
+        wallCss.sendKeys(".ppv-card { outline: 4px solid rgb(255, 0, 0); }");
+        admin.until("the preview to show the CSS being typed", b -> "rgb(255, 0, 0)"
+                .equals(b.script("const frame = document.getElementById('css-preview');"
+                        + "const host = frame.contentDocument.querySelector('.ppv-embed');"
+                        + "const card = host && host.shadowRoot && host.shadowRoot.querySelector('.ppv-card');"
+                        + "return card ? frame.contentWindow.getComputedStyle(card).outlineColor : null;")));
+        assertFalse(
+                server.site().get("/embed/1/user.js").body().contains("rgb(255, 0, 0)"),
+                "visitors get nothing until it is saved");
+
         Browser platform = console("platform");
         platform.go(server.site().uri("/admin/webmasters.xhtml"));
         assertTrue(platform.pageText().contains("Starlight Advice"), platform.pageText());
