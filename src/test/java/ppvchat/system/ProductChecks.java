@@ -354,6 +354,7 @@ final class ProductChecks {
                 "moderation",
                 "reports",
                 "payments",
+                "payouts",
                 "packages",
                 "support",
                 "settings",
@@ -365,7 +366,7 @@ final class ProductChecks {
                 DEMO_ADMIN,
                 pages.stream().filter(page -> !page.equals("webmasters")).toList(),
                 "accountant",
-                List.of("index", "reports", "payments"),
+                List.of("index", "reports", "payments", "payouts"),
                 "moderator",
                 List.of("index", "live", "moderation", "support"));
         allowed.forEach((account, mine) -> {

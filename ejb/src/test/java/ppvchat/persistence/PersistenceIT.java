@@ -53,6 +53,7 @@ import ppvchat.payments.entity.CaptureStatus;
 import ppvchat.payments.entity.CreditItem;
 import ppvchat.payments.entity.PaypalOrder;
 import ppvchat.payments.entity.PaypalTransaction;
+import ppvchat.payouts.boundary.PayoutStatements;
 import ppvchat.payouts.entity.Earning;
 import ppvchat.payouts.entity.PayoutStatement;
 import ppvchat.payouts.entity.StatementTotals;
@@ -139,6 +140,9 @@ class PersistenceIT {
 
     @Inject
     Platform platform;
+
+    @Inject
+    PayoutStatements payoutStatements;
 
     @Inject
     Webmasters webmasters;
@@ -423,6 +427,25 @@ class PersistenceIT {
         assertRejectedBy(
                 "uq_payout_statement_period",
                 em -> em.persist(statement(em.find(Webmaster.class, ids[0]), em.find(Performer.class, ids[1]))));
+    }
+
+    @Test
+    void theConsoleListsOnlyItsOwnSitesPayoutStatements() {
+        long[] sites = tx.call(em -> {
+            Webmaster mine = site(em, "Statements mine");
+            Webmaster theirs = site(em, "Statements theirs");
+            em.persist(statement(mine, performer(em, mine, "stated")));
+            em.persist(statement(theirs, performer(em, theirs, "elsewhere")));
+            return new long[] {mine.id(), theirs.id()};
+        });
+        List<PayoutStatements.Statement> mine = payoutStatements.of(sites[0], 0, 25);
+        assertEquals(
+                List.of("Stated"),
+                mine.stream().map(PayoutStatements.Statement::performer).toList());
+        assertEquals(1, payoutStatements.count(sites[0]));
+        assertEquals(30, mine.get(0).credits());
+        assertEquals(new BigDecimal("0.15"), mine.get(0).performerBenefit());
+        assertEquals("OPEN", mine.get(0).status());
     }
 
     @Test
