@@ -80,6 +80,7 @@ final class ConsolePlatformChecks {
                                 platform.get("/admin/webmasters.xhtml").body(), "sites", name, "Disable"))
                 .body();
         assertTrue(disabled.contains("Site disabled"), disabled);
+        assertEquals(302, newAdmin.get("/admin/users.xhtml").statusCode(), "the session already open ends too");
         assertEquals(
                 200,
                 ProductChecks.signIn(site.anotherVisitor(), admin, "second-password")
@@ -145,6 +146,13 @@ final class ConsolePlatformChecks {
                 ProductChecks.signIn(moderator, username, "moderator-password").statusCode());
         assertEquals(200, moderator.get("/admin/index.xhtml").statusCode());
         assertEquals(403, moderator.get("/admin/roles.xhtml").statusCode(), "a moderator is not an admin");
+
+        String disabled = admin.postForm(
+                        "/admin/roles.xhtml",
+                        FacesForm.pressInRow(admin.get("/admin/roles.xhtml").body(), "staff", username, "Disable"))
+                .body();
+        assertTrue(disabled.contains("Account disabled"), disabled);
+        assertEquals(302, moderator.get("/admin/index.xhtml").statusCode(), "its open session ends at once");
     }
 
     /** The settings page previews the site's chat with the CSS being typed, through the public preview page. */

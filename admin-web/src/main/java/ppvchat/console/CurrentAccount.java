@@ -71,6 +71,9 @@ public class CurrentAccount implements Serializable {
 
     public long webmasterId() {
         load();
+        if (platformAdmin && webmasterId != null && webmasters.any(webmasterId).disabled()) {
+            webmasterId = null; // the site chosen was disabled since: back to the oldest running one
+        }
         if (webmasterId == null) {
             webmasterId = webmasters.all().stream()
                     .filter(site -> !site.disabled())
@@ -81,13 +84,30 @@ public class CurrentAccount implements Serializable {
         return webmasterId;
     }
 
+    /**
+     * The site a page was loaded for, if the console still works on it: a platform admin who chose another
+     * site in another tab must not save this page's form into that one.
+     */
+    public long stillOn(long siteId) {
+        if (webmasterId() != siteId) {
+            throw new DomainException(
+                    "this page was opened for another site than the one you now work on (chosen in another tab):"
+                            + " open the page again");
+        }
+        return siteId;
+    }
+
     /** A platform admin works on another site from now on; a site's own accounts cannot. */
     public void workOn(long siteId) {
         load();
         if (!platformAdmin) {
             throw new DomainException("only platform admins work on other sites");
         }
-        webmasterId = webmasters.any(siteId).id();
+        Webmaster site = webmasters.any(siteId);
+        if (site.disabled()) {
+            throw new DomainException(site.name() + " is disabled: enable it to work on it");
+        }
+        webmasterId = site.id();
     }
 
     public boolean isPlatformAdmin() {

@@ -867,6 +867,8 @@ class PersistenceIT {
                 new Platform.NewSite("Bad name", "USD", BigDecimal.ONE, "en", "<script>", "a-good-password"),
                 new Platform.NewSite("Money", "XYZ", BigDecimal.ONE, "en", "m-" + System.nanoTime(), "a-good-password"),
                 new Platform.NewSite("Free", "USD", BigDecimal.ZERO, "en", "f-" + System.nanoTime(), "a-good-password"),
+                new Platform.NewSite(
+                        "Fine", "USD", new BigDecimal("0.0000001"), "en", "d-" + System.nanoTime(), "a-good-password"),
                 new Platform.NewSite(" ", "USD", BigDecimal.ONE, "en", "n-" + System.nanoTime(), "a-good-password"),
                 new Platform.NewSite(
                         "Lang", "USD", BigDecimal.ONE, "fr", "l-" + System.nanoTime(), "a-good-password"))) {

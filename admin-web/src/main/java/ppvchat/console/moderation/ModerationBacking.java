@@ -63,9 +63,12 @@ public class ModerationBacking implements Serializable {
             (first, size) -> trail.typingWatches(account.webmasterId(), first, size),
             ModerationTrail.TypingWatch::id);
 
+    private long siteId;
+
     @PostConstruct
     void load() {
-        words = String.join("\n", badWords.of(account.webmasterId()));
+        siteId = account.webmasterId();
+        words = String.join("\n", badWords.of(siteId));
     }
 
     public void unban(long userId, String username) {
@@ -79,7 +82,7 @@ public class ModerationBacking implements Serializable {
 
     public void saveWords() {
         try {
-            List<String> kept = badWords.replace(account.webmasterId(), words);
+            List<String> kept = badWords.replace(account.stillOn(siteId), words);
             words = String.join("\n", kept);
             LOG.info(() -> "console account " + account.getUsername() + " changed the masked words of site "
                     + account.webmasterId());

@@ -100,10 +100,11 @@ public class PerformersBacking implements Serializable {
                 log("changed performer " + performer);
                 ConsoleMessages.info("Performer saved: the wall shows the change.");
             }
-            password = null;
             reload();
         } catch (DomainException refused) {
             ConsoleMessages.refused(refused);
+        } finally {
+            password = null; // never kept in the view, saved or not
         }
     }
 

@@ -40,10 +40,13 @@ public class RolesBacking implements Serializable {
     private String password;
     private ConsoleRole role = ConsoleRole.MODERATOR;
 
+    private long siteId;
+
     @PostConstruct
     void load() {
-        grants = permissions.of(account.webmasterId());
-        staff = accounts.staffOf(account.webmasterId());
+        siteId = account.webmasterId();
+        grants = permissions.of(siteId);
+        staff = accounts.staffOf(siteId);
     }
 
     public void toggle(Role chatRole, Permission permission) {
@@ -51,13 +54,13 @@ public class RolesBacking implements Serializable {
                 grants.stream().filter(g -> g.role() == chatRole).findFirst().orElseThrow();
         boolean grant = !now.has(permission);
         change(
-                () -> permissions.change(account.webmasterId(), chatRole, permission, grant, account.getUsername()),
+                () -> permissions.change(account.stillOn(siteId), chatRole, permission, grant, account.getUsername()),
                 (grant ? "Granted " : "Revoked ") + label(permission) + " for " + label(chatRole) + ".");
     }
 
     public void addAccount() {
         try {
-            accounts.create(account.webmasterId(), username, password, role);
+            accounts.create(account.stillOn(siteId), username, password, role);
             ConsoleMessages.info("Console account " + username + " added: it signs in with the password you chose.");
             username = null;
         } catch (DomainException refused) {
@@ -70,7 +73,7 @@ public class RolesBacking implements Serializable {
 
     public void enable(long accountId, boolean enabled) {
         change(
-                () -> accounts.enable(account.webmasterId(), accountId, enabled, account.getUsername()),
+                () -> accounts.enable(account.stillOn(siteId), accountId, enabled, account.getUsername()),
                 enabled ? "Account enabled." : "Account disabled: it can no longer sign in.");
     }
 

@@ -1,6 +1,7 @@
 package ppvchat.console.settings;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,6 +27,8 @@ public class SettingsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SettingsBacking.class.getName());
+    /** The request attribute that carries a secret just created to the page, once. */
+    static final String NEW_SECRET = "newApiSecret";
 
     @Inject
     CurrentAccount account;
@@ -37,8 +40,7 @@ public class SettingsBacking implements Serializable {
     transient ApiSecrets secrets;
 
     private ApiSecrets.State secret;
-    /** A secret just created, shown on this page once; never kept beyond this view. */
-    private String newSecret;
+    private long siteId;
 
     private String name;
     private String currency;
@@ -61,7 +63,8 @@ public class SettingsBacking implements Serializable {
 
     @PostConstruct
     void load() {
-        SiteSettings.Settings now = settings.of(account.webmasterId());
+        siteId = account.webmasterId();
+        SiteSettings.Settings now = settings.of(siteId);
         name = now.name();
         currency = now.currency();
         paypalEmail = now.paypalEmail();
@@ -80,13 +83,18 @@ public class SettingsBacking implements Serializable {
         badWords = now.badWords();
         chatCss = now.chatCss();
         wallCss = now.wallCss();
-        secret = secrets.state(account.webmasterId());
+        secret = secrets.state(siteId);
     }
 
     public void rotateSecret() {
         try {
-            newSecret = secrets.rotate(account.webmasterId(), account.getUsername());
-            secret = secrets.state(account.webmasterId());
+            String created = secrets.rotate(account.stillOn(siteId), account.getUsername());
+            // for this response only: the page shows it once and no bean or session keeps it
+            FacesContext.getCurrentInstance()
+                    .getExternalContext()
+                    .getRequestMap()
+                    .put(NEW_SECRET, created);
+            secret = secrets.state(siteId);
             ConsoleMessages.info("New API secret created. Copy it now: it is not shown again.");
         } catch (DomainException refused) {
             ConsoleMessages.refused(refused);
@@ -97,25 +105,14 @@ public class SettingsBacking implements Serializable {
         return secret;
     }
 
-    /** The secret just created, once: reading it forgets it. */
-    public String getNewSecret() {
-        String once = newSecret;
-        newSecret = null;
-        return once;
-    }
-
-    public boolean isSecretJustCreated() {
-        return newSecret != null;
-    }
-
     public long getSiteId() {
-        return account.webmasterId();
+        return siteId;
     }
 
     public void save() {
         try {
             settings.save(
-                    account.webmasterId(),
+                    account.stillOn(siteId),
                     new SiteSettings.Settings(
                             name,
                             currency,

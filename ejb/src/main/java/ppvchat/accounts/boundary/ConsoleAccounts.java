@@ -90,6 +90,11 @@ public class ConsoleAccounts {
         LOG.info(() -> "console account " + username + " changed its password");
     }
 
+    /** Whether a signed-in account may go on: still enabled, and its site still running. */
+    public boolean mayStillSignIn(String username) {
+        return enabled(username).isPresent();
+    }
+
     /** An enabled account of a running site (or a platform admin's). */
     private Optional<ConsoleAccount> enabled(String username) {
         return em.createNamedQuery(ConsoleAccount.BY_USERNAME, ConsoleAccount.class)

@@ -63,6 +63,15 @@ public class FirstPlatformAdmin {
                     + " no platform admin was created");
             return;
         }
+        boolean taken = !em.createNamedQuery(ConsoleAccount.BY_USERNAME, ConsoleAccount.class)
+                .setParameter("username", username.get())
+                .getResultList()
+                .isEmpty();
+        if (taken) {
+            LOG.severe(() -> "PPV_PLATFORM_ADMIN_USERNAME " + username.get()
+                    + " is a site's console account already; no platform admin was created");
+            return;
+        }
         String hash;
         try {
             hash = hashing.hash(password.get());
