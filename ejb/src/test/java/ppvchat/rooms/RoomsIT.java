@@ -216,6 +216,8 @@ class RoomsIT {
 
         long unanswered = rooms.requestPrivate(site, waiting, star[0]);
         waitFor(() -> fx.find(PrivateShow.class, unanswered).status() == ShowStatus.EXPIRED, Duration.ofSeconds(15));
+        // the room hears of it once the expiry has committed, a moment after the status is visible
+        waitFor(() -> !log.of(RoomEvent.PrivateExpired.class, star[0]).isEmpty(), Duration.ofSeconds(5));
         assertEquals(1, log.of(RoomEvent.PrivateExpired.class, star[0]).size());
 
         // Leaving withdraws an open request, and never fails over one that was answered meanwhile.
