@@ -17,6 +17,16 @@ public final class ConsoleMessages {
         add(FacesMessage.SEVERITY_ERROR, text);
     }
 
+    /** Runs a change and says it is {@code done}, or which rule refused it. */
+    public static void attempt(Runnable change, String done) {
+        try {
+            change.run();
+            info(done);
+        } catch (DomainException refused) {
+            refused(refused);
+        }
+    }
+
     /** A refused request: the rule it broke, as a sentence. */
     public static void refused(DomainException refused) {
         String message = refused.getMessage();

@@ -8,15 +8,12 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import ppvchat.chat.boundary.BadWords;
 import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
+import ppvchat.console.Paged;
 import ppvchat.moderation.boundary.ConsoleModeration;
 import ppvchat.moderation.boundary.ModerationTrail;
 import ppvchat.moderation.entity.ModerationKind;
@@ -137,46 +134,5 @@ public class ModerationBacking implements Serializable {
 
     public void setWords(String words) {
         this.words = words;
-    }
-
-    /** A table read a page at a time from the boundary. */
-    static final class Paged<T> extends LazyDataModel<T> {
-
-        private static final long serialVersionUID = 1L;
-
-        interface Count extends Serializable {
-            long get();
-        }
-
-        interface Page<T> extends Serializable {
-            List<T> of(int first, int size);
-        }
-
-        interface Key<T> extends Serializable, ToLongFunction<T> {}
-
-        private final Count count;
-        private final Page<T> page;
-        private final Key<T> key;
-
-        Paged(Count count, Page<T> page, Key<T> key) {
-            this.count = count;
-            this.page = page;
-            this.key = key;
-        }
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, count.get());
-        }
-
-        @Override
-        public List<T> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return page.of(first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(T row) {
-            return String.valueOf(key.applyAsLong(row));
-        }
     }
 }

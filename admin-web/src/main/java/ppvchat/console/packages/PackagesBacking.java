@@ -90,12 +90,7 @@ public class PackagesBacking implements Serializable {
     }
 
     private void change(Runnable change, String done) {
-        try {
-            change.run();
-            ConsoleMessages.info(done);
-        } catch (DomainException refused) {
-            ConsoleMessages.refused(refused);
-        }
+        ConsoleMessages.attempt(change, done);
         load();
     }
 

@@ -5,15 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.primefaces.model.file.UploadedFile;
 import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
+import ppvchat.console.Paged;
 import ppvchat.performers.boundary.PerformerRoster;
 import ppvchat.performers.boundary.PerformerRoster.Details;
 import ppvchat.photos.entity.PhotoTooLarge;
@@ -51,25 +48,10 @@ public class PerformersBacking implements Serializable {
     private String newPassword;
     private transient UploadedFile photo;
 
-    private final LazyDataModel<PerformerRoster.Listed> found = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, roster.count(account.webmasterId(), q));
-        }
-
-        @Override
-        public List<PerformerRoster.Listed> load(
-                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return roster.search(account.webmasterId(), q, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(PerformerRoster.Listed row) {
-            return String.valueOf(row.id());
-        }
-    };
+    private final LazyDataModel<PerformerRoster.Listed> found = new Paged<>(
+            () -> roster.count(account.webmasterId(), q),
+            (first, size) -> roster.search(account.webmasterId(), q, first, size),
+            PerformerRoster.Listed::id);
 
     /** Reads the performer named in the address, if any; another site's performer is simply not found. */
     public void open() {

@@ -78,12 +78,7 @@ public class RolesBacking implements Serializable {
     }
 
     private void change(Runnable change, String done) {
-        try {
-            change.run();
-            ConsoleMessages.info(done);
-        } catch (DomainException refused) {
-            ConsoleMessages.refused(refused);
-        }
+        ConsoleMessages.attempt(change, done);
         load();
     }
 

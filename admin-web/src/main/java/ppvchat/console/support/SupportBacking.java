@@ -8,14 +8,11 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
+import ppvchat.console.Paged;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.support.boundary.Requester;
 import ppvchat.support.boundary.SupportDesk;
@@ -50,25 +47,10 @@ public class SupportBacking implements Serializable {
     private String subject;
     private String body;
 
-    private final LazyDataModel<SupportDesk.Summary> tickets = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, desk.count(account.webmasterId(), me(), filter()));
-        }
-
-        @Override
-        public List<SupportDesk.Summary> load(
-                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return desk.list(account.webmasterId(), me(), filter(), first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(SupportDesk.Summary row) {
-            return String.valueOf(row.id());
-        }
-    };
+    private final LazyDataModel<SupportDesk.Summary> tickets = new Paged<>(
+            () -> desk.count(account.webmasterId(), me(), filter()),
+            (first, size) -> desk.list(account.webmasterId(), me(), filter(), first, size),
+            SupportDesk.Summary::id);
 
     /** Reads the counts and the ticket named in the address, if any; one the account may not see is not found. */
     public void open() {

@@ -5,16 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import ppvchat.accounts.boundary.ChatUsers;
 import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
+import ppvchat.console.Paged;
 import ppvchat.console.moderation.BanForm;
 import ppvchat.moderation.boundary.ConsoleModeration;
 import ppvchat.platform.entity.DomainException;
@@ -51,25 +48,10 @@ public class UsersBacking implements Serializable {
     private final BanForm banForm = new BanForm();
     private String unbanReason;
 
-    private final LazyDataModel<ChatUsers.Found> found = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, users.count(account.webmasterId(), q));
-        }
-
-        @Override
-        public List<ChatUsers.Found> load(
-                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return users.search(account.webmasterId(), q, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(ChatUsers.Found row) {
-            return String.valueOf(row.id());
-        }
-    };
+    private final LazyDataModel<ChatUsers.Found> found = new Paged<>(
+            () -> users.count(account.webmasterId(), q),
+            (first, size) -> users.search(account.webmasterId(), q, first, size),
+            ChatUsers.Found::id);
 
     /** Reads the user named in the address, if any; another site's user is simply not found. */
     public void open() {
