@@ -88,7 +88,6 @@ public class Platform {
         Webmaster created;
         try {
             created = new Webmaster(site.name(), text(site.currency()), site.creditValue(), clock.instant());
-            created.valueCreditsAt(site.creditValue()); // at most six digits each side, as the column holds
             if (site.language() != null && !site.language().isBlank()) {
                 created.speak(site.language());
             }

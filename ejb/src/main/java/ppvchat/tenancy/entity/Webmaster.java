@@ -181,10 +181,7 @@ public class Webmaster {
             throw new IllegalArgumentException("a site's name has at most 100 characters");
         }
         this.currency = currencyOf(currency);
-        if (creditValue.signum() <= 0) {
-            throw new IllegalArgumentException("a credit must be worth more than nothing");
-        }
-        this.creditValue = creditValue;
+        this.creditValue = validCreditValue(creditValue);
         this.createdAt = Objects.requireNonNull(createdAt);
         this.mode = IntegrationMode.EMBED;
         this.defaultPercentage = new BigDecimal("50.00");
@@ -253,10 +250,15 @@ public class Webmaster {
 
     /** What one credit is worth in the site's currency (up to six decimals), for payouts and reports. */
     public void valueCreditsAt(BigDecimal value) {
+        this.creditValue = validCreditValue(value);
+    }
+
+    /** More than nothing, and what DECIMAL(12,6) holds. */
+    private static BigDecimal validCreditValue(BigDecimal value) {
         if (value == null || value.signum() <= 0 || value.scale() > 6 || value.precision() - value.scale() > 6) {
             throw new IllegalArgumentException("a credit is worth more than nothing, with at most six decimals");
         }
-        this.creditValue = value;
+        return value;
     }
 
     public void receivePaymentsAsMerchant(String merchantId) {
