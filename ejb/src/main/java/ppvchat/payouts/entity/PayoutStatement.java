@@ -87,6 +87,13 @@ public class PayoutStatement {
     @Column(name = "paid_by")
     private String paidBy;
 
+    /** The bank or PayPal reference of the transfer that paid it, as the accountant typed it. */
+    @Column(name = "paid_reference")
+    private String paidReference;
+
+    @Column(name = "run_id", updatable = false)
+    private Long runId;
+
     @Version
     private long version;
 
@@ -119,6 +126,32 @@ public class PayoutStatement {
         this.createdAt = Objects.requireNonNull(now);
     }
 
+    /** A statement a run opens for a performer before it marks the earnings it pays; counted once marked. */
+    public static PayoutStatement opened(PayoutRun run, long performerId, String currency, Instant now) {
+        PayoutStatement statement = new PayoutStatement(
+                run.webmasterId(),
+                performerId,
+                run.period().start(),
+                run.period().end(),
+                StatementTotals.NONE,
+                currency,
+                now);
+        statement.runId = run.id();
+        return statement;
+    }
+
+    /** The totals of the earnings marked with this statement, as the database added them up. */
+    public void count(StatementTotals totals) {
+        requireStatus(StatementStatus.OPEN, "counted");
+        this.tipsCount = totals.tipsCount();
+        this.tipsCredits = totals.tipsCredits();
+        this.showsCount = totals.showsCount();
+        this.showsSeconds = totals.showsSeconds();
+        this.showsCredits = totals.showsCredits();
+        this.gross = totals.gross();
+        this.performerBenefit = totals.performerBenefit();
+    }
+
     public void approve(String accountant, Instant now) {
         Objects.requireNonNull(accountant);
         requireStatus(StatementStatus.OPEN, "approved");
@@ -127,12 +160,17 @@ public class PayoutStatement {
         approvedAt = now;
     }
 
-    public void markPaid(String accountant, Instant now) {
+    public void markPaid(String accountant, String reference, Instant now) {
         Objects.requireNonNull(accountant);
+        String ref = reference == null ? "" : reference.strip();
+        if (ref.length() > 100) {
+            throw new DomainException("a payment reference has at most 100 characters");
+        }
         requireStatus(StatementStatus.APPROVED, "paid");
         status = StatementStatus.PAID;
         paidBy = accountant;
         paidAt = now;
+        paidReference = ref.isEmpty() ? null : ref;
     }
 
     private void requireStatus(StatementStatus expected, String action) {
@@ -180,6 +218,26 @@ public class PayoutStatement {
 
     public String paidBy() {
         return paidBy;
+    }
+
+    public Instant approvedAt() {
+        return approvedAt;
+    }
+
+    public Instant paidAt() {
+        return paidAt;
+    }
+
+    public String paidReference() {
+        return paidReference;
+    }
+
+    public Long runId() {
+        return runId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public BigDecimal performerBenefit() {

@@ -13,6 +13,9 @@ public record StatementTotals(
         BigDecimal gross,
         BigDecimal performerBenefit) {
 
+    public static final StatementTotals NONE =
+            new StatementTotals(0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
+
     public StatementTotals {
         if (tipsCount < 0 || tipsCredits < 0 || showsCount < 0 || showsSeconds < 0 || showsCredits < 0) {
             throw new IllegalArgumentException("counts and credits are never negative");
@@ -22,5 +25,13 @@ public record StatementTotals(
         if (gross.signum() < 0 || performerBenefit.signum() < 0 || performerBenefit.compareTo(gross) > 0) {
             throw new IllegalArgumentException("0 <= performer benefit <= gross");
         }
+    }
+
+    public long credits() {
+        return tipsCredits + showsCredits;
+    }
+
+    public int earnings() {
+        return tipsCount + showsCount;
     }
 }

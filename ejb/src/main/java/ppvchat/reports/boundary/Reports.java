@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +65,9 @@ public class Reports {
     @Inject
     Histories histories;
 
-    /** The site's calendar for reports: sites have no time zone setting, so their days are UTC days. */
+    /** The site's calendar for reports: its days are the site's time zone's days. */
     public ZoneId zoneOf(long webmasterId) {
-        webmasters.find(webmasterId);
-        return ZoneOffset.UTC;
+        return webmasters.find(webmasterId).timeZone();
     }
 
     /** This month so far and to its end, in the site's days: the page's default period. */

@@ -29,7 +29,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -41,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import ppvchat.accounts.entity.Permission;
 import ppvchat.accounts.entity.Role;
+import ppvchat.platform.entity.DomainException;
 
 /**
  * A tenant: one webmaster's site, with its money settings, billing policy, permissions and integration.
@@ -153,6 +156,15 @@ public class Webmaster {
     @NotNull
     @Pattern(regexp = "en|de")
     private String language = "en";
+
+    /** The site's time zone: payout periods and their calendar are in it. */
+    @NotNull
+    @Column(name = "time_zone", length = 64)
+    private String timeZone = "UTC";
+
+    @NotNull
+    @Embedded
+    private PayoutCalendar payoutCalendar = PayoutCalendar.off();
 
     @NotNull
     @Column(name = "created_at")
@@ -378,6 +390,26 @@ public class Webmaster {
 
     public String language() {
         return language;
+    }
+
+    public ZoneId timeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public void liveIn(String zoneId) {
+        try {
+            this.timeZone = ZoneId.of(String.valueOf(zoneId).strip()).getId();
+        } catch (DateTimeException e) {
+            throw new DomainException("unknown time zone " + zoneId + "; use a name such as Europe/Berlin or UTC");
+        }
+    }
+
+    public PayoutCalendar payoutCalendar() {
+        return payoutCalendar;
+    }
+
+    public void payOutOn(PayoutCalendar calendar) {
+        this.payoutCalendar = Objects.requireNonNull(calendar);
     }
 
     private static String currencyOf(String code) {

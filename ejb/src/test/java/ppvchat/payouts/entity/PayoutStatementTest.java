@@ -56,16 +56,28 @@ class PayoutStatementTest {
         assertEquals(StatementStatus.APPROVED, statement.status());
         assertEquals("carol", statement.approvedBy());
 
-        statement.markPaid("dave", NOW.plusSeconds(120));
+        statement.markPaid("dave", "SEPA-2026-0042", NOW.plusSeconds(120));
         assertEquals(StatementStatus.PAID, statement.status());
         assertEquals("dave", statement.paidBy());
+        assertEquals("SEPA-2026-0042", statement.paidReference());
+    }
+
+    @Test
+    void aPaymentReferenceIsShortOrRefused() {
+        PayoutStatement statement = statement();
+        statement.approve("carol", NOW);
+
+        assertThrows(DomainException.class, () -> statement.markPaid("dave", "x".repeat(101), NOW));
+        assertEquals(StatementStatus.APPROVED, statement.status());
+        statement.markPaid("dave", "  ", NOW);
+        assertNull(statement.paidReference());
     }
 
     @Test
     void cannotPayAnOpenStatement() {
         PayoutStatement statement = statement();
 
-        assertThrows(DomainException.class, () -> statement.markPaid("dave", NOW));
+        assertThrows(DomainException.class, () -> statement.markPaid("dave", null, NOW));
         assertEquals(StatementStatus.OPEN, statement.status());
         assertNull(statement.paidBy());
     }
@@ -78,9 +90,9 @@ class PayoutStatementTest {
         assertThrows(DomainException.class, () -> statement.approve("erin", NOW));
         assertEquals("carol", statement.approvedBy());
 
-        statement.markPaid("dave", NOW);
+        statement.markPaid("dave", null, NOW);
         assertThrows(DomainException.class, () -> statement.approve("erin", NOW));
-        assertThrows(DomainException.class, () -> statement.markPaid("erin", NOW));
+        assertThrows(DomainException.class, () -> statement.markPaid("erin", "", NOW));
         assertEquals(StatementStatus.PAID, statement.status());
         assertEquals("dave", statement.paidBy());
     }
