@@ -1,6 +1,8 @@
 package ppvchat.payouts.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -92,8 +94,10 @@ public class PayoutRunBook {
 
     /**
      * Opens the runs the sites' calendars made due by now and that do not exist yet; a period the rules
-     * refuse (a later one was run by hand, say) is left alone and logged.
+     * refuse (a later one was run by hand, say) is left alone and logged. Commits before it returns, so that
+     * the job executions started next find the runs.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Long> openDue() {
         List<Long> opened = new ArrayList<>();
         Instant now = clock.instant();

@@ -31,6 +31,9 @@ public record PayoutPeriod(LocalDate start, LocalDate end) {
         if (first == null || last == null) {
             throw new DomainException("a payout period needs a first and a last day");
         }
+        if (last.isBefore(first)) {
+            throw new DomainException("the first day " + first + " comes after the last day " + last);
+        }
         return new PayoutPeriod(first, last.plusDays(1));
     }
 
