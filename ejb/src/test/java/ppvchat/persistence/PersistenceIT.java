@@ -518,6 +518,7 @@ class PersistenceIT {
                 "30, 120 ,60",
                 "HALF_UP",
                 "de",
+                "Europe/Berlin",
                 "https://www.settings.example\nhttp://localhost:8080",
                 "darn\nheck",
                 ".ppv { color: #333; }",
@@ -533,6 +534,7 @@ class PersistenceIT {
         assertEquals("120,60,30", after.lowBalanceWarnings(), "warnings sorted, longest first");
         assertEquals("HALF_UP", after.rounding());
         assertEquals("de", after.language());
+        assertEquals("Europe/Berlin", after.timeZone());
         assertEquals("https://www.settings.example\nhttp://localhost:8080", after.allowedOrigins());
         assertEquals("darn\nheck", after.badWords());
         assertEquals(".ppv { color: #333; }", after.chatCss());
@@ -542,6 +544,8 @@ class PersistenceIT {
                 withOrigins(after, "https://ok.example\nnot an origin"),
                 withOrigins(after, "https://www.example.com/path"),
                 withOrigins(after, "javascript:alert(1)"),
+                withTimeZone(after, "Mars/Olympus"),
+                withTimeZone(after, " "),
                 new SiteSettings.Settings(
                         after.name(),
                         after.currency(),
@@ -557,6 +561,7 @@ class PersistenceIT {
                         "60",
                         "UP",
                         "en",
+                        "UTC",
                         "",
                         "",
                         null,
@@ -576,6 +581,7 @@ class PersistenceIT {
                         "60",
                         "UP",
                         "en",
+                        "UTC",
                         "",
                         "",
                         null,
@@ -595,6 +601,7 @@ class PersistenceIT {
                         "60",
                         "UP",
                         "en",
+                        "UTC",
                         "",
                         "",
                         null,
@@ -614,6 +621,7 @@ class PersistenceIT {
                         "60",
                         "UP",
                         "en",
+                        "UTC",
                         "",
                         "",
                         null,
@@ -633,6 +641,7 @@ class PersistenceIT {
                         "60",
                         "UP",
                         "en",
+                        "UTC",
                         "",
                         "",
                         null,
@@ -652,6 +661,7 @@ class PersistenceIT {
                         "60",
                         "UP",
                         "en",
+                        "UTC",
                         "",
                         "",
                         null,
@@ -671,6 +681,7 @@ class PersistenceIT {
                         "soon",
                         "UP",
                         "en",
+                        "UTC",
                         "",
                         "",
                         null,
@@ -690,6 +701,7 @@ class PersistenceIT {
                         "60",
                         "SOMETIMES",
                         "en",
+                        "UTC",
                         "",
                         "",
                         null,
@@ -709,6 +721,7 @@ class PersistenceIT {
                         "60",
                         "UP",
                         "fr",
+                        "UTC",
                         "",
                         "",
                         null,
@@ -728,6 +741,7 @@ class PersistenceIT {
                         "60",
                         "UP",
                         "en",
+                        "UTC",
                         "",
                         "<script>",
                         null,
@@ -747,6 +761,7 @@ class PersistenceIT {
                         "60",
                         "UP",
                         "en",
+                        "UTC",
                         "",
                         "",
                         "x".repeat(20_001),
@@ -822,6 +837,29 @@ class PersistenceIT {
         assertFalse(catalog.all(sites[0]).get(0).active());
     }
 
+    private static SiteSettings.Settings withTimeZone(SiteSettings.Settings s, String zone) {
+        return new SiteSettings.Settings(
+                s.name(),
+                s.currency(),
+                s.paypalEmail(),
+                s.paypalMerchantId(),
+                s.creditValue(),
+                s.defaultPercentage(),
+                s.minPricePerMinute(),
+                s.maxPricePerMinute(),
+                s.graceSeconds(),
+                s.minBalanceToStart(),
+                s.minBalanceToStay(),
+                s.lowBalanceWarnings(),
+                s.rounding(),
+                s.language(),
+                zone,
+                s.allowedOrigins(),
+                s.badWords(),
+                s.chatCss(),
+                s.wallCss());
+    }
+
     private static SiteSettings.Settings withOrigins(SiteSettings.Settings s, String origins) {
         return new SiteSettings.Settings(
                 s.name(),
@@ -838,6 +876,7 @@ class PersistenceIT {
                 s.lowBalanceWarnings(),
                 s.rounding(),
                 s.language(),
+                s.timeZone(),
                 origins,
                 s.badWords(),
                 s.chatCss(),

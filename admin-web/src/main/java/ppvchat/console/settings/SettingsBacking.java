@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
 import ppvchat.platform.entity.DomainException;
@@ -29,6 +31,14 @@ public class SettingsBacking implements Serializable {
     private static final Logger LOG = Logger.getLogger(SettingsBacking.class.getName());
     /** The request attribute that carries a secret just created to the page, once. */
     static final String NEW_SECRET = "newApiSecret";
+
+    private static final List<String> TIME_ZONES = Stream.concat(
+                    Stream.of("UTC"),
+                    ZoneId.getAvailableZoneIds().stream()
+                            .filter(zone -> zone.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe"
+                                    + "|Indian|Pacific)/.+"))
+                            .sorted())
+            .toList();
 
     @Inject
     CurrentAccount account;
@@ -56,6 +66,7 @@ public class SettingsBacking implements Serializable {
     private String lowBalanceWarnings;
     private String rounding;
     private String language;
+    private String timeZone;
     private String allowedOrigins;
     private String badWords;
     private String chatCss;
@@ -79,6 +90,7 @@ public class SettingsBacking implements Serializable {
         lowBalanceWarnings = now.lowBalanceWarnings();
         rounding = now.rounding();
         language = now.language();
+        timeZone = now.timeZone();
         allowedOrigins = now.allowedOrigins();
         badWords = now.badWords();
         chatCss = now.chatCss();
@@ -132,6 +144,7 @@ public class SettingsBacking implements Serializable {
                             lowBalanceWarnings,
                             rounding,
                             language,
+                            timeZone,
                             allowedOrigins,
                             badWords,
                             chatCss,
@@ -262,6 +275,19 @@ public class SettingsBacking implements Serializable {
 
     public void setLanguage(String language) {
         this.language = language;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    /** Region time zones (Europe/Berlin), sorted, with UTC first. */
+    public List<String> getTimeZones() {
+        return TIME_ZONES;
     }
 
     public String getAllowedOrigins() {

@@ -15,7 +15,8 @@ import ppvchat.tenancy.entity.Webmaster;
 
 /**
  * A site's settings as the console edits them: where the money goes, what credits are worth, the
- * performers' prices and share, the billing policy, and the chat's language, origins, words and CSS.
+ * performers' prices and share, the billing policy, the chat's language, the time zone its days (reports,
+ * payout periods) follow, and the chat's origins, words and CSS.
  * Saved whole or not at all: one bad field saves nothing and says which rule it broke. The caller names
  * the site it is signed in for; nothing here takes a site from the form.
  */
@@ -38,6 +39,7 @@ public class SiteSettings {
             String lowBalanceWarnings,
             String rounding,
             String language,
+            String timeZone,
             String allowedOrigins,
             String badWords,
             String chatCss,
@@ -68,6 +70,7 @@ public class SiteSettings {
                                 .toList()),
                 billing.rounding().name(),
                 site.language(),
+                site.timeZone().getId(),
                 String.join("\n", site.allowedOrigins()),
                 String.join("\n", site.badWords()),
                 site.chatCss(),
@@ -89,6 +92,7 @@ public class SiteSettings {
                     seconds(settings.lowBalanceWarnings()),
                     rounding(settings.rounding())));
             site.speak(settings.language());
+            site.liveIn(settings.timeZone());
             site.allowOrigins(lines(settings.allowedOrigins()));
             site.maskWords(lines(settings.badWords()));
             site.styleWith(settings.chatCss(), settings.wallCss());
