@@ -88,11 +88,13 @@ class PayoutCrashIT {
     }
 
     private static PayaraMicroProcess start(String url, Path runDir) {
+        Map<String, String> settings = SystemTestSettings.loadTestOnMariaDb(url);
+        settings.put("ppv.payouts.look-seconds", "2");
         PayaraMicroProcess server = PayaraMicroProcess.start(
                 SystemTestSettings.existingFile("ppv.micro.jar"),
                 SystemTestSettings.existingFile("ppv.micro.war"),
                 runDir,
-                SystemTestSettings.loadTestOnMariaDb(url));
+                settings);
         server.awaitReady(Duration.ofMinutes(4));
         return server;
     }
@@ -138,7 +140,7 @@ class PayoutCrashIT {
         return site;
     }
 
-    /** A run for the week, queued as if requested a while ago: the scheduler takes it on its next look. */
+    /** A run for the week, queued as if requested a while ago: the scheduler takes it on its next look (2 s here). */
     private static long queueRun(Connection db, long site) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement(
                 "INSERT INTO payout_run (webmasterid, period_start, period_end, time_zone, status, requested_by,"

@@ -8,7 +8,6 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -24,13 +23,14 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ppvchat.metering.control.MeteringNode;
 import ppvchat.metering.control.NodeRegistry;
 import ppvchat.payouts.entity.PayoutRun;
 
 /**
  * Starts payout job executions: for a run the console asked for, for runs the sites' calendars make due
- * (looked at every 30 seconds, so a run due while the server was down starts when it is back), and again
+ * (looked at every 30 seconds by default, {@code ppv.payouts.look-seconds}, so a run due while the server was down starts when it is back), and again
  * for a run whose execution died with its server: on this node after a restart, or on another node whose
  * heartbeat stopped. The job resumes such a run after its last committed chunk.
  */
@@ -68,23 +68,24 @@ public class PayoutScheduler {
     @Inject
     Clock clock;
 
+    /** How often the calendars and orphaned runs are looked at. */
+    @Inject
+    @ConfigProperty(name = "ppv.payouts.look-seconds", defaultValue = "30")
+    int lookSeconds;
+
     @PostConstruct
-    void firstLookSoon() {
-        // The batch runtime is ready once the application is: look for due and orphaned runs a little later.
-        timers.createSingleActionTimer(5_000, new TimerConfig("payouts: first look", false));
+    void lookRegularly() {
+        // The batch runtime is ready once the application is: the first look comes a few seconds later.
+        long every = Math.max(1, lookSeconds) * 1000L;
+        timers.createIntervalTimer(Math.min(5_000, every), every, new TimerConfig("payouts: calendar", false));
     }
 
     @Timeout
-    void firstLook() {
+    void everyFewSeconds() {
         look();
     }
 
-    @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false, info = "payouts: calendar")
-    void everyHalfMinute() {
-        look();
-    }
-
-    void look() {
+    synchronized void look() {
         try {
             book.openDue().forEach(this::launch);
             for (PayoutRun run : book.active()) {
@@ -100,7 +101,7 @@ public class PayoutScheduler {
     }
 
     /** Starts a job execution for the run unless this JVM already executes it. */
-    public void launch(long runId) {
+    public synchronized void launch(long runId) {
         if (executing(runId)) {
             return;
         }
