@@ -10,7 +10,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -22,9 +26,14 @@ import ppvchat.accounts.entity.ConsoleRole;
 import ppvchat.accounts.entity.Gender;
 import ppvchat.accounts.entity.Role;
 import ppvchat.ledger.control.Ledger;
+import ppvchat.ledger.control.LedgerReference;
+import ppvchat.ledger.entity.EntryKind;
 import ppvchat.payments.entity.CreditItem;
+import ppvchat.payouts.entity.Earning;
 import ppvchat.performers.entity.Performer;
 import ppvchat.performers.entity.PerformerPhoto;
+import ppvchat.rooms.entity.EndReason;
+import ppvchat.rooms.entity.PrivateShow;
 import ppvchat.support.entity.SupportTicket;
 import ppvchat.tenancy.entity.Webmaster;
 
@@ -39,6 +48,10 @@ import ppvchat.tenancy.entity.Webmaster;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    private static final int HISTORY_WEEKS = 3;
+    private static final long HISTORY_TIP = 25;
+    private static final long HISTORY_SHOW_SECONDS = 120;
 
     @PersistenceContext
     EntityManager em;
@@ -99,7 +112,7 @@ public class DemoData {
         performer(site, "theo", "Theo Brandt", "Fitness and nutrition coaching", 40, "#b5541c", "#f2c14e", now);
         performer(site, "iris", "Iris Vale", "Tarot readings", 30, "#2d3a8c", "#8fb8ff", now);
 
-        user(site, "alice", Role.USER, Gender.FEMALE, 1_000, now);
+        ChatUser alice = user(site, "alice", Role.USER, Gender.FEMALE, 1_000, now);
         user(site, "bob", Role.USER, Gender.MALE, 250, now);
         user(site, "carol", Role.USER, Gender.FEMALE, 0, now);
         user(site, "mia", Role.MODERATOR, Gender.FEMALE, 0, now);
@@ -115,6 +128,7 @@ public class DemoData {
         em.persist(new ConsoleAccount(site.id(), "accountant", consoleHash, ConsoleRole.ACCOUNTANT, now));
         em.persist(new ConsoleAccount(null, "platform", consoleHash, ConsoleRole.PLATFORM_ADMIN, now));
         supportTicket(site, now);
+        history(site, alice, now);
         LOG.info(() -> "Demo data loaded: webmaster " + site.id() + " '" + site.name()
                 + "', console users 'admin', 'moderator', 'accountant' and 'platform', chat logins for performers, users and"
                 + " moderator 'mia'");
@@ -140,7 +154,7 @@ public class DemoData {
         em.persist(new PerformerPhoto(performer, 0, "image/svg+xml", DemoAvatar.of(name, from, to), now));
     }
 
-    private void user(Webmaster site, String username, Role role, Gender gender, long credits, Instant now) {
+    private ChatUser user(Webmaster site, String username, Role role, Gender gender, long credits, Instant now) {
         ChatUser user = new ChatUser(site.id(), "demo-" + username, username, role, now);
         user.describe(gender, null, null);
         user.signInWith(chatPasswordHash);
@@ -150,6 +164,62 @@ public class DemoData {
             ledger.adjust(
                     ledger.lockUser(site.id(), user.id()), credits, "demo", "demo credits", "demo-grant-" + username);
         }
+        return user;
+    }
+
+    /**
+     * Three past weeks of earnings, so that the reports and payouts have something to show: each week every
+     * performer got a tip of 25 credits and a two-minute private show from alice, booked as Tips and
+     * ShowBilling book them (the earning, and the ledger entry that paid for it). Alice keeps 1,000 credits.
+     */
+    private void history(Webmaster site, ChatUser alice, Instant now) {
+        em.flush();
+        List<Performer> performers = em.createNamedQuery(Performer.OF_WEBMASTER, Performer.class)
+                .setParameter("webmasterId", site.id())
+                .getResultList();
+        long cost = HISTORY_WEEKS
+                * performers.stream()
+                        .mapToLong(p -> HISTORY_TIP + p.pricePerMinute() * HISTORY_SHOW_SECONDS / 60)
+                        .sum();
+        ledger.adjust(ledger.lockUser(site.id(), alice.id()), cost, "demo", "demo history", "demo-grant-history");
+        LocalDate thisMonday = LocalDate.ofInstant(now, ZoneOffset.UTC).with(DayOfWeek.MONDAY);
+        for (int week = HISTORY_WEEKS; week >= 1; week--) {
+            Instant tuesday =
+                    thisMonday.minusWeeks(week).plusDays(1).atTime(19, 0).toInstant(ZoneOffset.UTC);
+            for (int i = 0; i < performers.size(); i++) {
+                Performer performer = performers.get(i);
+                Instant tipped = tuesday.plus(Duration.ofHours(24L * i));
+                Earning tip = Earning.tip(site, performer, alice, HISTORY_TIP, tipped);
+                em.persist(tip);
+                em.flush();
+                ledger.post(
+                        ledger.lockUser(site.id(), alice.id()),
+                        EntryKind.TIP,
+                        -HISTORY_TIP,
+                        "demo-tip-" + tip.id(),
+                        LedgerReference.tip(tip.id()));
+                show(site, performer, alice, tipped.plus(Duration.ofMinutes(30)));
+            }
+        }
+    }
+
+    private void show(Webmaster site, Performer performer, ChatUser user, Instant startedAt) {
+        long seconds = HISTORY_SHOW_SECONDS;
+        long credits = performer.pricePerMinute() * seconds / 60;
+        PrivateShow show = PrivateShow.request(performer, user, startedAt.minusSeconds(20));
+        show.accept(startedAt.minusSeconds(5));
+        show.start(startedAt, "demo", site.billing());
+        show.holdMore(credits, seconds);
+        show.end(EndReason.USER_LEFT, startedAt.plusSeconds(seconds), seconds, credits);
+        em.persist(show);
+        em.flush();
+        ledger.post(
+                ledger.lockUser(site.id(), user.id()),
+                EntryKind.SHOW_CHARGE,
+                -credits,
+                "demo-show-" + show.id(),
+                LedgerReference.show(show.id()));
+        em.persist(Earning.liveshow(site, performer, show));
     }
 
     /** A performer's question and the admin's answer, so that the Support page shows a conversation. */
