@@ -283,11 +283,20 @@ final class PayoutBenchData {
 
     /**
      * Whether the run paid exactly what the floor counted: no earning of the site left unpaid, one statement
-     * per performer whose totals equal the floor's sums for that performer, and every earning marked with a
-     * statement of its own performer and of this run.
+     * per performer whose totals equal the floor's sums for that performer, every earning marked with a
+     * statement of its own performer and of this run, and the run's own counts saying the same.
      */
-    Check check(Site site, long runId, Map<Long, Sums> floor) throws SQLException {
+    Check check(Site site, RunRow run, Map<Long, Sums> floor) throws SQLException {
+        long runId = run.id();
         List<String> problems = new ArrayList<>();
+        Sums expected = total(floor);
+        if (run.earningsPaid() != expected.rows()
+                || run.statementsMade() != floor.size()
+                || run.earningsSkipped() != 0) {
+            problems.add("the run says it paid " + run.earningsPaid() + " earnings on " + run.statementsMade()
+                    + " statements and skipped " + run.earningsSkipped() + "; the floor counts " + expected.rows()
+                    + " earnings of " + floor.size() + " performers");
+        }
         try (Connection db = connect()) {
             long unpaid;
             try (PreparedStatement query = db.prepareStatement(
@@ -326,17 +335,16 @@ final class PayoutBenchData {
                 problems.add(floor.size() + " performers had earnings, " + statements.size() + " got a statement");
             }
             int shown = 0;
-            for (Map.Entry<Long, Sums> expected : floor.entrySet()) {
-                Sums made = statements.get(expected.getKey());
-                if (made != null && !made.sameAs(expected.getValue()) && shown++ < 5) {
-                    problems.add("performer " + expected.getKey() + ": statement says " + made + "; floor says "
-                            + expected.getValue());
+            for (Map.Entry<Long, Sums> performer : floor.entrySet()) {
+                Sums made = statements.get(performer.getKey());
+                if (made != null && !made.sameAs(performer.getValue()) && shown++ < 5) {
+                    problems.add("performer " + performer.getKey() + ": statement says " + made + "; floor says "
+                            + performer.getValue());
                 }
             }
-            Sums expectedTotal = total(floor);
             Sums madeTotal = total(statements);
-            if (!madeTotal.sameAs(expectedTotal)) {
-                problems.add("statements add up to " + madeTotal + "; the floor to " + expectedTotal);
+            if (!madeTotal.sameAs(expected)) {
+                problems.add("statements add up to " + madeTotal + "; the floor to " + expected);
             }
             long wrongOwner;
             try (PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM ppv_tips t"

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,9 @@ public final class PayoutBenchmark {
 
     /** The job should take at most this many times the floor's time. */
     static final double TARGET_RATIO = 2.0;
+
+    /** The machine's load average (1 minute) at moments of the run: the machine may be shared. */
+    private static final Map<String, String> LOAD = new LinkedHashMap<>();
 
     /** How the process-list samples are labelled: the job's statements, as PayoutWork and JPA send them. */
     private static final List<ProcessListSampler.Rule> STATEMENTS = List.of(
@@ -147,7 +151,7 @@ public final class PayoutBenchmark {
                 SystemTestSettings.existingFile("ppv.micro.war"),
                 work.resolve("server"),
                 SystemTestSettings.loadTestOnMariaDb(url))) {
-            long readyMillis = server.awaitReady(Duration.ofMinutes(4));
+            long readyMillis = server.awaitReady(Duration.ofMinutes(10));
             System.out.printf(
                     Locale.ROOT,
                     "[bench] Payara Micro ready after %.1f s (Flyway made the schema); its log: %s%n",
@@ -178,6 +182,7 @@ public final class PayoutBenchmark {
                     Long.parseLong(mariadb.get("ppv_tips_bytes")) / 1e6,
                     Long.parseLong(mariadb.get("innodb_buffer_pool_size")) / (1 << 20));
 
+            LOAD.put("before the floors", loadAverage());
             Floor floor = floor(data, site, settings.floorRuns(), PayoutBenchData.FLOOR, "floor");
             Floor scan = floor(data, site, settings.floorRuns(), PayoutBenchData.FLOOR_SCAN, "floor, table scan");
             if (!scan.sums().equals(floor.sums())) {
@@ -185,7 +190,7 @@ public final class PayoutBenchmark {
             }
             Job job = job(data, site, server, settings.timeout());
             System.out.println("[bench] checking the statements against the floor…");
-            Check check = data.check(site, job.run().id(), floor.sums());
+            Check check = data.check(site, job.run(), floor.sums());
             String report = report(site, mariadb, generateSeconds, floor, scan, job, check);
             System.out.println();
             System.out.print(report);
@@ -267,6 +272,7 @@ public final class PayoutBenchmark {
                 run = data.run(db, runId);
             }
             long started = System.nanoTime();
+            LOAD.put("as the job started", loadAverage());
             double pickup = (started - queued) / 1e9;
             System.out.printf(
                     Locale.ROOT,
@@ -290,6 +296,7 @@ public final class PayoutBenchmark {
                     long now = System.nanoTime();
                     if (run.status().equals("COMPLETED")) {
                         ended = now;
+                        LOAD.put("as it ended", loadAverage());
                         break;
                     }
                     if (run.status().equals("FAILED")) {
@@ -366,6 +373,14 @@ public final class PayoutBenchmark {
                 Long.parseLong(mariadb.get("innodb_log_file_size")) >> 20,
                 mariadb.get("innodb_flush_log_at_trx_commit"),
                 mariadb.get("transaction_isolation"));
+        line(
+                out,
+                "  load average (1 min, whole machine): %s",
+                String.join(
+                        ", ",
+                        LOAD.entrySet().stream()
+                                .map(e -> e.getValue() + " " + e.getKey())
+                                .toList()));
         line(
                 out,
                 "  data: %,d tips of %,d performers from %,d users; ppv_tips %,.0f MB (data and indexes),"
@@ -534,6 +549,7 @@ public final class PayoutBenchmark {
                 .add("cpus", Runtime.getRuntime().availableProcessors())
                 .add("java", System.getProperty("java.version"))
                 .add("mariadb", server)
+                .add("loadAverage", counters(LOAD))
                 .add("generateSeconds", generateSeconds)
                 .add("floor", floor(floor, rows))
                 .add("floorTableScan", floor(scan, rows))
@@ -589,10 +605,25 @@ public final class PayoutBenchmark {
                 .add("tables", counters(floor.tables()));
     }
 
-    private static JsonObjectBuilder counters(Map<String, Long> counters) {
+    private static JsonObjectBuilder counters(Map<String, ?> counters) {
         JsonObjectBuilder json = Json.createObjectBuilder();
-        counters.forEach(json::add);
+        counters.forEach((name, value) -> {
+            if (value instanceof Long number) {
+                json.add(name, number);
+            } else {
+                json.add(name, String.valueOf(value));
+            }
+        });
         return json;
+    }
+
+    /** The first field of /proc/loadavg, or "?" where there is none. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static Sums total(Floor floor) {
