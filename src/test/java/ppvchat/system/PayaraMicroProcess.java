@@ -105,6 +105,11 @@ final class PayaraMicroProcess implements AutoCloseable {
         return site;
     }
 
+    /** The server JVM's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     OptionalLong residentKb() {
         return ProcessMemory.residentKb(process.pid());
     }
