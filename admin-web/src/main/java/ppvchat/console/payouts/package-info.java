@@ -1,2 +1,5 @@
-/** The Payouts page: the site's payout statements (the payout run that makes them comes with the batch job). */
+/**
+ * The Payouts page: payout runs started and followed live, their statements approved, marked paid and
+ * exported as CSV, a statement's earnings line by line, the payout calendar; and the printable statement.
+ */
 package ppvchat.console.payouts;
