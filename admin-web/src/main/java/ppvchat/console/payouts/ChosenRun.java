@@ -37,6 +37,10 @@ public class ChosenRun implements Serializable {
         return run != null && run.active();
     }
 
+    boolean failed() {
+        return run != null && run.failed();
+    }
+
     /** The run's id, or null when none is chosen. */
     Long id() {
         return run == null ? null : run.id();

@@ -41,9 +41,9 @@ public class PayoutsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(PayoutsBacking.class.getName());
-    /** The flash entry that asks the next page to watch a run that was just started, even before it begins. */
+    /** The flash entry that asks the next page to watch a run that was just started, even before its job begins. */
     private static final String WATCH = "payouts.watch";
-    /** How long a page watches a run just started or resumed before its job has taken it. */
+    /** How long a page watches a failed run just resumed for its job to take it. */
     private static final Duration WATCH_A_START = Duration.ofSeconds(20);
 
     @Inject
@@ -298,9 +298,14 @@ public class PayoutsBacking implements Serializable {
         }
     }
 
-    /** Whether the page keeps asking: a run on it is queued or running, or one was just started. */
+    /**
+     * Whether the page keeps asking: a run on it is queued or running, or the failed run shown was just resumed
+     * and its job has not taken it yet.
+     */
     public boolean isPolling() {
-        return activeOnPage || chosen.active() || Instant.now().isBefore(watchUntil);
+        return activeOnPage
+                || chosen.active()
+                || (chosen.failed() && Instant.now().isBefore(watchUntil));
     }
 
     /** An instant as the page shows it, in the site's time zone. */
