@@ -151,6 +151,12 @@ class MicroQuickStartIT {
     }
 
     @Test
+    @Order(9)
+    void theAccountantRunsTheDemosPastWeeksAndPaysAStatement() {
+        ConsolePayoutsChecks.accountantRunsTheDemosPastWeeksAndPaysAStatement(micro.site());
+    }
+
+    @Test
     @Order(10)
     void restartOnTheSameDatabaseKeepsTheDataAndLoadsTheDemoOnce() {
         JsonArray before = ProductChecks.demoWall(micro.site());
