@@ -17,6 +17,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -661,7 +662,137 @@ class BrowserIT {
         platform.screenshot("console-webmasters");
     }
 
+    @Test
+    @Order(20)
+    void anAccountantRunsTheDemosPastWeeksWatchesItFinishAndItsCsvMatchesTheReport() throws IOException {
+        // The demo's three past weeks of tips and shows; the suite's own are today's, in no period that is over.
+        LocalDate first = ConsolePayoutsChecks.lastWeeksMonday().minusWeeks(2);
+        LocalDate last = ConsolePayoutsChecks.lastWeeksMonday().plusDays(6);
+
+        Browser accountant = console("accountant");
+        Path downloads = Files.createDirectories(evidence.resolve("downloads-payouts"));
+        accountant.downloadTo(downloads);
+        accountant.go(server.site().uri("/admin/payouts.xhtml"));
+        assertEquals(
+                last.minusDays(6).toString(),
+                accountant.onPage("[id='start:first_input']").getAttribute("value"),
+                "the form offers last week");
+        assertTrue(accountant.pageText().contains("No payout runs yet."), accountant.pageText());
+        typeDate(accountant, "[id='start:first_input']", first);
+        assertEquals(
+                last.toString(), accountant.onPage("[id='start:last_input']").getAttribute("value"));
+        accountant.onPage("[id='start:run']").click();
+        accountant.onPage(".ui-confirmdialog-yes").click();
+        accountant.until("the run's page", b -> b.allOnPage("#run-status").isEmpty() ? null : true);
+        accountant.script("window.sameRunPage = true;");
+        String seen = accountant.onPage("#run-status").getText();
+        System.out.println("[measure] payout run first seen " + seen + " (the page's poll follows it from there)");
+
+        accountant.until("the run to complete", Duration.ofSeconds(90), b -> "COMPLETED"
+                .equals(b.onPage("#run-status").getText()));
+        // The page asks once more after it shows the end (the list of runs says so a tick later), then stops.
+        accountant.until(
+                "the page to stop asking",
+                b -> Boolean.FALSE.equals(b.script("return PF('payoutPoll').active === true;")));
+        assertEquals(true, accountant.script("return window.sameRunPage === true;"), "followed without a reload");
+        assertEquals("COMPLETED", accountant.onPage("#run-status").getText());
+        assertEquals("100%", accountant.onPage("#run-percent").getText());
+        String performers = accountant.onPage("#run-performers").getText();
+        assertTrue(performers.matches("(\\d+) of \\1 performers"), performers);
+        long statements = Long.parseLong(accountant.onPage("#run-statements").getText());
+        assertEquals(ProductChecks.DEMO_PERFORMERS.size(), statements, "a statement per demo performer");
+        long earnings = Long.parseLong(accountant.onPage("#run-earnings").getText());
+        assertTrue(
+                accountant.onPage("[id='all:list_data']").getText().contains("Luna Starwise"),
+                "the list of all statements follows the run too");
+
+        accountant.onPage("[id='run-actions:csv']").click();
+        Path file = accountant.until("the payouts CSV downloaded", b -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().matches("payouts-.*\\.csv"))
+                        .findFirst()
+                        .orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        assertEquals(
+                "payouts-" + first + "-to-" + last + ".csv", file.getFileName().toString());
+        List<org.apache.commons.csv.CSVRecord> csv = org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(Files.readString(file)))
+                .getRecords();
+        assertEquals(statements + 1, csv.size(), "a row per statement and the totals row");
+        org.apache.commons.csv.CSVRecord total = csv.get(csv.size() - 1);
+        assertEquals("Total", total.get("Statement"));
+
+        accountant.go(server.site().uri("/admin/reports.xhtml"));
+        typeDate(accountant, "[id='earnings:first_input']", first);
+        typeDate(accountant, "[id='earnings:last_input']", last);
+        accountant.press("[id='earnings:show']");
+        assertEquals(
+                earnings,
+                Long.parseLong(accountant.onPage("#total-tips").getText())
+                        + Long.parseLong(accountant.onPage("#total-shows").getText()),
+                "the run paid every tip and show of those days, once");
+        assertEquals(total.get("Tips"), accountant.onPage("#total-tips").getText(), "tips");
+        assertEquals(total.get("Shows"), accountant.onPage("#total-shows").getText(), "shows");
+        assertEquals(
+                Long.parseLong(accountant.onPage("#total-credits").getText()),
+                Long.parseLong(total.get("Tip credits")) + Long.parseLong(total.get("Show credits")),
+                "credits");
+        assertEquals(total.get("Gross"), accountant.onPage("#total-gross").getText(), "gross");
+        assertEquals(
+                total.get("Performer benefit"),
+                accountant.onPage("#total-benefit").getText(),
+                "performers' part");
+        assertEquals(total.get("Site share"), accountant.onPage("#total-site").getText(), "site's part");
+
+        accountant.go(server.site().uri("/admin/payouts.xhtml"));
+        accountant.onPage("[id='statements:list_data'] tr button").click();
+        assertTrue(accountant.onPage(".ui-confirm-dialog").getText().contains("approved for payment"));
+        accountant.press(".ui-confirmdialog-yes");
+        assertTrue(accountant.pageText().contains("approved by accountant."), accountant.pageText());
+        accountant.fill("[id='statements:list_data'] input[id$=':reference']", "PAYPAL-7Q2XK");
+        accountant.onPage("[id='statements:list_data'] .statement-pay button").click();
+        assertTrue(accountant.onPage(".ui-confirm-dialog").getText().contains("cannot be undone"));
+        accountant.press(".ui-confirmdialog-yes");
+        assertEquals("accountant", accountant.onPage(".statement-paid-by").getText());
+        assertEquals("PAYPAL-7Q2XK", accountant.onPage(".statement-reference").getText());
+        accountant.screenshot("console-payouts");
+
+        accountant.press("a.statement-performer");
+        WebElement line = accountant.onPage("[id='lines:list_data'] tr");
+        assertTrue(line.getText().matches("(?s).*\\b(tip|show)\\b.*"), line.getText());
+        accountant.screenshot("console-payouts-statement");
+        String print = accountant.onPage("[id='print']").getAttribute("href");
+        accountant.go(java.net.URI.create(print));
+        assertTrue(accountant.pageText().contains("Starlight Advice"), accountant.pageText());
+        assertTrue(accountant.allOnPage(".console-nav").isEmpty(), "a page to print, without the console's menu");
+        accountant.onPage("#print");
+        accountant.screenshot("console-payouts-print");
+    }
+
     // --- people and pages ---
+
+    /**
+     * Puts a day into a date picker's field as choosing it in the picker does (typing over the field races the
+     * picker's own overlay), then leaves the field.
+     */
+    private static void typeDate(Browser browser, String css, LocalDate day) {
+        WebElement field = browser.onPage(css);
+        browser.script(
+                "arguments[0].value = arguments[1];"
+                        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));"
+                        + "arguments[0].blur();",
+                field,
+                day.toString());
+        assertEquals(day.toString(), field.getAttribute("value"), css);
+    }
 
     /** A console browser for a demo console login, signed in. */
     private Browser console(String login) {
