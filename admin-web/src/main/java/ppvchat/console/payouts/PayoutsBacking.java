@@ -96,7 +96,12 @@ public class PayoutsBacking implements Serializable {
      * statement and the run named in the address (the newest run when none is), each only of this site.
      */
     public void open() {
-        siteId = account.webmasterId();
+        try {
+            siteId = account.webmasterId();
+        } catch (DomainException noSite) {
+            ConsoleMessages.refused(noSite); // a new platform without sites: nothing to pay yet
+            return;
+        }
         PayoutRuns.Calendar now = runs.calendar(siteId);
         zone = ZoneId.of(now.timeZone());
         calendar.show(now);

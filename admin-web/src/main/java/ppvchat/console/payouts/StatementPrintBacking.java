@@ -43,8 +43,8 @@ public class StatementPrintBacking {
         if (id == null) {
             return;
         }
-        long site = account.webmasterId();
         try {
+            long site = account.webmasterId();
             statement = statements.find(site, id);
             run = statement.runId() == null ? null : runs.find(site, statement.runId());
             zone = ZoneId.of(run != null ? run.timeZone() : runs.calendar(site).timeZone());
