@@ -28,7 +28,8 @@ import org.apache.commons.csv.CSVRecord;
  * performer got a tip and a show). The accountant runs the week before last first: it pays that week and,
  * marked late, the week before it. The same week again changes nothing; the week before it is refused now.
  * Then last week: the CSV adds up to the statements shown, a statement is approved and marked paid with a
- * reference, the rest approved at once, one printed. A moderator gets 403.
+ * reference, the rest approved at once, one printed. The platform admin's run for all sites finds last week's
+ * run on the demo site. A moderator gets 403.
  */
 final class ConsolePayoutsChecks {
 
@@ -140,6 +141,17 @@ final class ConsolePayoutsChecks {
                 text(missing.body()).contains("There is no payout statement 999999 on Starlight Advice"),
                 () -> text(missing.body()));
         assertFalse(missing.body().contains("Exception"), missing::body);
+
+        assertFalse(accountant.get(PAGE).body().contains("all-sites"), "running every site is a platform admin's");
+        HttpSession platform = signedIn(site, "platform");
+        Map<String, String> everySite = FacesForm.fields(platform.get(PAGE).body(), "start");
+        everySite.put("start:all-sites", "");
+        String outcomes = text(platform.postForm(PAGE, everySite).body());
+        assertTrue(outcomes.contains("Runs started for "), outcomes);
+        assertTrue(
+                outcomes.contains("Starlight Advice (#" + ProductChecks.DEMO_WEBMASTER + ") run #" + second + " for "
+                        + period(lastWeek) + " (UTC): COMPLETED"),
+                () -> "the demo site's outcome is the run it has for those days: " + outcomes);
 
         HttpSession moderator = signedIn(site, "moderator");
         assertEquals(403, moderator.get(PAGE).statusCode(), "payouts are not a moderator's");
