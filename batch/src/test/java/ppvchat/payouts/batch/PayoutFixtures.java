@@ -3,6 +3,8 @@ package ppvchat.payouts.batch;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,20 +42,20 @@ public class PayoutFixtures {
 
     /** The site's statements and runs as rows of text, to compare before and after. */
     public List<String> snapshot(long siteId) {
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         for (Object row : em.createNativeQuery("SELECT id, performer_id, period_start, period_end, tips_count,"
                         + " tips_credits, shows_count, shows_seconds, shows_credits, gross, performer_benefit, status,"
                         + " version FROM payout_statement WHERE webmasterid = ?1 ORDER BY id")
                 .setParameter(1, siteId)
                 .getResultList()) {
-            rows.add("statement " + java.util.Arrays.toString((Object[]) row));
+            rows.add("statement " + Arrays.toString((Object[]) row));
         }
         for (Object row : em.createNativeQuery("SELECT id, status, attempts, performers_total, performers_done,"
                         + " statements_made, earnings_paid, earnings_skipped FROM payout_run WHERE webmasterid = ?1"
                         + " ORDER BY id")
                 .setParameter(1, siteId)
                 .getResultList()) {
-            rows.add("run " + java.util.Arrays.toString((Object[]) row));
+            rows.add("run " + Arrays.toString((Object[]) row));
         }
         rows.add("marks " + marks(siteId));
         return rows;

@@ -245,6 +245,7 @@ class PayoutJobIT {
         assertThrows(NotFound.class, () -> runs.find(s.a(), bRun));
         assertThrows(NotFound.class, () -> runs.skipped(s.a(), bRun));
         assertThrows(NotFound.class, () -> statements.ofRun(s.a(), bRun, 0, 10));
+        assertThrows(NotFound.class, () -> statements.countOfRun(s.a(), bRun));
         assertThrows(NotFound.class, () -> statements.runCsv(s.a(), bRun));
         assertThrows(NotFound.class, () -> statements.find(s.a(), bStatement));
         assertThrows(NotFound.class, () -> statements.lines(s.a(), bStatement, 0, 10));

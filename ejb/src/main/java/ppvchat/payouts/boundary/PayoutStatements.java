@@ -138,6 +138,7 @@ public class PayoutStatements {
     }
 
     public long countOfRun(long webmasterId, long runId) {
+        requireRun(webmasterId, runId);
         return em.createQuery(
                         "SELECT COUNT(s) FROM PayoutStatement s WHERE s.webmasterId = :w AND s.runId = :run",
                         Long.class)
