@@ -161,7 +161,7 @@ final class ProductChecks {
 
     /**
      * Pages on the site's allowed origins may call its API from the browser (preflight answered, the origin
-     * echoed); pages anywhere else get no such permission and a sentence saying which setting to change.
+     * echoed); pages anywhere else are refused, with a sentence saying which setting to change.
      */
     static void theApiAnswersBrowsersOnAllowedOriginsOnly(HttpSession site, String allowedOrigin) {
         String path = "/api/webmasters/" + DEMO_WEBMASTER + "/chat/sessions";
@@ -182,12 +182,17 @@ final class ProductChecks {
                 "OPTIONS", path, "Origin", "https://elsewhere.example", "Access-Control-Request-Method", "POST");
         assertEquals(403, foreign.statusCode(), foreign::body);
         assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
-        assertTrue(foreign.body().contains("allowed origins"), foreign.body());
+        assertTrue(
+                foreign.body().contains("pages at https://elsewhere.example")
+                        && foreign.body().contains("\\\"Allowed origins\\\" in the console's Settings"),
+                foreign.body());
 
         HttpResponse<String> wall = site.send(
                 "GET", "/api/webmasters/" + DEMO_WEBMASTER + "/performers", "Origin", "https://elsewhere.example");
-        assertEquals(200, wall.statusCode(), "the request itself is served; the browser withholds the answer");
-        assertTrue(wall.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        assertEquals(403, wall.statusCode(), "a page elsewhere is refused before anything runs");
+        assertTrue(wall.body().contains("Allowed origins"), wall.body());
+        HttpResponse<String> server = site.send("GET", "/api/webmasters/" + DEMO_WEBMASTER + "/performers");
+        assertEquals(200, server.statusCode(), "a call without an Origin (a server) is served");
 
         HttpResponse<String> module = site.send("GET", "/client/main.js", "Origin", "https://elsewhere.example");
         assertEquals(200, module.statusCode());

@@ -44,6 +44,8 @@ export function createApi(base, webmasterId, getToken) {
     register: (username, password) => call('POST', '/chat/users', {json: {username, password}}),
     guest: (nickname) => call('POST', '/chat/guests', {json: {nickname}}),
     refresh: (token) => call('POST', '/chat/sessions/refresh', {token}),
+    // Auto-login: the host page's one-use login token, traded for a chat session.
+    hostSession: (login) => call('POST', '/chat/host-sessions', {json: {login}}),
     me: () => call('GET', '/chat/me', {auth: true}),
     performers: () => call('GET', '/performers'),
     performerMe: () => call('GET', '/performers/me', {auth: true}),

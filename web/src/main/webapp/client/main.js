@@ -3,7 +3,7 @@
 import {h, replace} from './dom.js';
 import {createI18n, pickLanguage} from './i18n.js';
 import {createFormat} from './format.js';
-import {createApi} from './api.js';
+import {ApiError, createApi} from './api.js';
 import {Session} from './session.js';
 import {balanceBadge, toast} from './ui.js';
 import {signinView} from './signin.js';
@@ -25,6 +25,7 @@ export function mount(host, config) {
   session.start(api);
 
   const placeKey = `ppv.place.${config.base}.${config.webmasterId}`;
+  const loginKey = `ppv.login.${config.base}.${config.webmasterId}`;
   const balanceListeners = new Set();
   const app = {
     config, host, shadow, lang, t, session, api,
@@ -118,11 +119,48 @@ export function mount(host, config) {
   };
   host.ppvApp = app;
 
-  const place = recall();
-  if (config.kind === 'performer') app.show(session.user ? 'performer' : 'signin');
-  else if (session.user && place && place.view === 'room') app.show('room', place.params);
-  else app.show('wall');
+  if (config.login && !loginUsed(config.login)) signInFromHost(config.login).finally(start);
+  else start();
   return app;
+
+  function start() {
+    const place = recall();
+    if (config.kind === 'performer') app.show(session.user ? 'performer' : 'signin');
+    else if (session.user && place && place.view === 'room') app.show('room', place.params);
+    else app.show('wall');
+  }
+
+  // Auto-login: the host site vouched for its user with a one-use token. A reload of the same page (the
+  // same token) keeps the session it already gave; a refusal says why and leaves the visitor signed out.
+  async function signInFromHost(login) {
+    app.root.dataset.signingIn = 'host';
+    try {
+      session.set(await api.hostSession(login));
+      rememberLogin(login);
+    } catch (e) {
+      const reason = e instanceof ApiError && e.error ? e.error : t('error.network');
+      app.toast(t('signin.hostFailed', {reason}));
+      console.error('PPV Chat: sign-in from the host site refused:', reason);
+    } finally {
+      delete app.root.dataset.signingIn;
+    }
+  }
+
+  function loginUsed(login) {
+    try {
+      return sessionStorage.getItem(loginKey) === login && session.user != null;
+    } catch {
+      return false;
+    }
+  }
+
+  function rememberLogin(login) {
+    try {
+      sessionStorage.setItem(loginKey, login);
+    } catch {
+      /* storage unavailable: a reload signs in again with a new token */
+    }
+  }
 
   // The room a tab is in survives a reload, so that a private show's user gets back within the grace
   // (the wall would show the performer busy). Per tab, like the sign-in.

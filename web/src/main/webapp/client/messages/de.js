@@ -39,6 +39,7 @@ export default {
   'signin.nicknameRule': 'Ein Spitzname hat 2 bis 24 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche.',
   'signin.toEnter': 'Melde dich an, lege ein Konto an oder tritt als Gast ein, um zu {name} zu gehen.',
   'signin.expired': 'Deine Sitzung ist abgelaufen. Bitte melde dich erneut an.',
+  'signin.hostFailed': 'Die Anmeldung über diese Website hat nicht geklappt: {reason}',
 
   'wall.title': 'Performer',
   'wall.loading': 'Die Performer werden geladen…',

@@ -40,6 +40,7 @@ export default {
   'signin.nicknameRule': 'A nickname has 2 to 24 letters, digits, dots, dashes or underscores.',
   'signin.toEnter': 'Sign in, create an account or enter as a guest to join {name}.',
   'signin.expired': 'Your session has ended. Please sign in again.',
+  'signin.hostFailed': 'Signing you in from this site did not work: {reason}',
 
   'wall.title': 'Performers',
   'wall.loading': 'Loading the performers…',

@@ -2,15 +2,19 @@ package ppvchat.console.settings;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import ppvchat.accounts.entity.Role;
 import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
 import ppvchat.platform.entity.DomainException;
@@ -51,6 +55,7 @@ public class SettingsBacking implements Serializable {
 
     private ApiSecrets.State secret;
     private long siteId;
+    private List<String> hostLoginRoles;
 
     private String name;
     private String currency;
@@ -96,6 +101,46 @@ public class SettingsBacking implements Serializable {
         chatCss = now.chatCss();
         wallCss = now.wallCss();
         secret = secrets.state(siteId);
+        hostLoginRoles =
+                settings.hostLoginRoles(siteId).stream().map(Role::name).toList();
+    }
+
+    public void saveHostLoginRoles() {
+        try {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String role : hostLoginRoles) {
+                roles.add(Role.valueOf(role));
+            }
+            settings.allowHostLoginAs(account.stillOn(siteId), roles);
+            ConsoleMessages.info(
+                    roles.isEmpty()
+                            ? "Sign-in from your site is off."
+                            : "Your site's server may now sign users in as "
+                                    + String.join(
+                                            ", ",
+                                            roles.stream()
+                                                    .map(r -> r.name().toLowerCase())
+                                                    .toList()) + ".");
+        } catch (DomainException refused) {
+            ConsoleMessages.refused(refused);
+        } catch (IllegalArgumentException unknown) {
+            ConsoleMessages.error("Choose among guest, user and moderator.");
+        }
+    }
+
+    /** The roles a site's server may be allowed to sign users in as, for the checkboxes. */
+    public List<SelectItem> getHostLoginRoleChoices() {
+        return Webmaster.HOST_LOGIN_ROLES.stream()
+                .map(role -> new SelectItem(role.name(), role.name().toLowerCase()))
+                .toList();
+    }
+
+    public List<String> getHostLoginRoles() {
+        return hostLoginRoles;
+    }
+
+    public void setHostLoginRoles(List<String> hostLoginRoles) {
+        this.hostLoginRoles = hostLoginRoles == null ? List.of() : hostLoginRoles;
     }
 
     public void rotateSecret() {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import ppvchat.accounts.control.ChatToken;
 import ppvchat.accounts.control.ChatTokens;
 import ppvchat.accounts.control.PasswordHashing;
 import ppvchat.accounts.control.SignInThrottle;
@@ -118,14 +117,7 @@ public class ChatSignIn {
     }
 
     private SignedIn signedIn(ChatUser user) {
-        ChatToken token = tokens.issue(user);
-        return new SignedIn(
-                token.value(),
-                token.expiresAt(),
-                user.webmasterId(),
-                user.id(),
-                user.username(),
-                user.role().name());
+        return SignedIn.of(user, tokens.issue(user));
     }
 
     /** A login name as users and performers get them: stripped, 3 to 32 letters, digits, '.', '_' or '-'. */
@@ -169,7 +161,8 @@ public class ChatSignIn {
         return stripped;
     }
 
-    private static String tag() {
+    /** Four letters that tell apart people who chose the same name. */
+    static String tag() {
         StringBuilder tag = new StringBuilder(4);
         for (int i = 0; i < 4; i++) {
             tag.append(TAG_LETTERS.charAt(RANDOM.nextInt(TAG_LETTERS.length())));

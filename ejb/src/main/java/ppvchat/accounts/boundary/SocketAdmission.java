@@ -17,8 +17,6 @@ import ppvchat.tenancy.entity.Webmaster;
 @Stateless
 public class SocketAdmission {
 
-    private static final int MAX_SHOWN_ORIGIN = 100;
-
     @Inject
     Webmasters webmasters;
 
@@ -46,10 +44,7 @@ public class SocketAdmission {
     private void requireOrigin(long webmasterId, String origin) {
         Webmaster site = webmasters.find(webmasterId);
         if (!site.allowsOrigin(origin)) {
-            String shown = origin == null
-                    ? "a page that sent no Origin"
-                    : origin.substring(0, Math.min(origin.length(), MAX_SHOWN_ORIGIN));
-            throw new Forbidden("this site does not allow chat from " + shown);
+            throw new Forbidden(Webmaster.originRefusal(origin));
         }
     }
 }

@@ -135,6 +135,11 @@ public class ChatUser {
         this.profileUrl = profileUrl;
     }
 
+    /** A user signed in by their host site goes by the name the host gives them. */
+    public void rename(String username) {
+        this.username = requireText(username, "username");
+    }
+
     /** Lets the user sign in with a password; takes its hash only. */
     public void signInWith(String passwordHash) {
         if (role == Role.GUEST) {

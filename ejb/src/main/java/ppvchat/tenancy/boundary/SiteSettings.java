@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import ppvchat.accounts.entity.Role;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 import ppvchat.tenancy.entity.BillingPolicy;
@@ -100,6 +102,15 @@ public class SiteSettings {
             // Rolled back whole: a DomainException is an application exception that rolls back.
             throw new DomainException(broken.getMessage() == null ? "a setting is missing" : broken.getMessage());
         }
+    }
+
+    /** The roles the site's own server may sign users in as (auto-login); ADMIN and PERFORMER never. */
+    public Set<Role> hostLoginRoles(long webmasterId) {
+        return site(webmasterId, LockModeType.NONE).hostLoginRoles();
+    }
+
+    public void allowHostLoginAs(long webmasterId, Set<Role> roles) {
+        site(webmasterId, LockModeType.PESSIMISTIC_WRITE).allowHostLoginAs(roles);
     }
 
     private Webmaster site(long webmasterId, LockModeType lock) {

@@ -61,6 +61,14 @@ public class Webmaster {
     public static final List<String> LANGUAGES = List.of("en", "de");
 
     public static final int MAX_CSS = 20_000;
+
+    /**
+     * Roles a site's own server may sign users in as. Never ADMIN: a stolen API secret must not make
+     * admins. Not PERFORMER: performers sign in on the performer page, where their profile and earnings are.
+     */
+    public static final Set<Role> HOST_LOGIN_ROLES = EnumSet.of(Role.GUEST, Role.USER, Role.MODERATOR);
+
+    private static final int MAX_SHOWN_ORIGIN = 100;
     /** Masked words a site may list; each pattern is compiled once per distinct list. */
     public static final int MAX_BAD_WORDS = 500;
 
@@ -141,6 +149,12 @@ public class Webmaster {
     @Pattern(regexp = "https?://\\S+")
     @Column(name = "external_base_url")
     private String externalBaseUrl;
+
+    /** The roles of {@link #HOST_LOGIN_ROLES} this site's server may sign users in as, space separated. */
+    @NotNull
+    @Size(max = 60)
+    @Column(name = "host_login_roles", length = 60)
+    private String hostLoginRoles = Role.USER.name();
 
     /** Words the chat masks, one per line; matched whole and ignoring case. */
     @Column(name = "bad_words")
@@ -326,6 +340,45 @@ public class Webmaster {
         }
         this.allowedOrigins =
                 String.join("\n", origins.stream().map(String::strip).toList());
+    }
+
+    /** What a page on an origin the site does not allow is told: the same sentence for script, API and socket. */
+    public static String originRefusal(String origin) {
+        String shown = origin == null || origin.isBlank()
+                ? "a page that sent no origin"
+                : "pages at "
+                        + origin.strip().substring(0, Math.min(origin.strip().length(), MAX_SHOWN_ORIGIN));
+        return "this site does not allow chat from " + shown
+                + ": the webmaster adds the page's origin to \"Allowed origins\" in the console's Settings";
+    }
+
+    public Set<Role> hostLoginRoles() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : hostLoginRoles.split("\\s+")) {
+            if (!role.isEmpty()) {
+                roles.add(Role.valueOf(role));
+            }
+        }
+        return roles;
+    }
+
+    public boolean allowsHostLoginAs(Role role) {
+        return hostLoginRoles().contains(role);
+    }
+
+    /** The roles the site's server may sign users in as; an empty set turns sign-in from the host off. */
+    public void allowHostLoginAs(Set<Role> roles) {
+        for (Role role : roles) {
+            if (!HOST_LOGIN_ROLES.contains(role)) {
+                throw new DomainException("a site's own server may sign users in as "
+                        + HOST_LOGIN_ROLES.stream()
+                                .map(r -> r.name().toLowerCase())
+                                .toList()
+                        + " only, not as " + role.name().toLowerCase());
+            }
+        }
+        this.hostLoginRoles = String.join(
+                " ", roles.stream().sorted().distinct().map(Role::name).toList());
     }
 
     private static boolean isOrigin(String origin) {

@@ -17,7 +17,8 @@ import ppvchat.rest.Bearer;
 import ppvchat.rest.NoStore;
 
 /**
- * Signing in to one webmaster's chat over HTTPS: register, sign in, enter as a guest, refresh a token.
+ * Signing in to one webmaster's chat over HTTPS: register, sign in, enter as a guest, sign in from the host
+ * site with its login token, refresh a token.
  * Each answers a {@link SignedIn} with the token that the socket handshake presents; nothing here is ever
  * cached.
  */
@@ -35,6 +36,9 @@ public class SignInResource {
 
     @Inject
     ChatSignIn signIn;
+
+    @Inject
+    HostSignIn hostSignIn;
 
     @Context
     HttpServletRequest request;
@@ -58,6 +62,15 @@ public class SignInResource {
     public Response enterAsGuest(@PathParam("webmasterId") long webmasterId, Nickname nickname) {
         String nick = nickname == null ? null : nickname.nickname();
         return answer(201, signIn.enterAsGuest(webmasterId, nick, request.getRemoteAddr()));
+    }
+
+    /** A host login token (auto-login), traded once for a chat session. */
+    public record HostLoginToken(String login) {}
+
+    @POST
+    @Path("host-sessions")
+    public Response signInFromHost(@PathParam("webmasterId") long webmasterId, HostLoginToken login) {
+        return answer(200, hostSignIn.redeem(webmasterId, login == null ? null : login.login()));
     }
 
     @POST

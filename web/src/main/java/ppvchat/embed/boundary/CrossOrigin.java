@@ -1,6 +1,8 @@
 package ppvchat.embed.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,18 +12,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ppvchat.rest.ErrorMessage;
 import ppvchat.tenancy.boundary.Webmasters;
+import ppvchat.tenancy.entity.Webmaster;
 
 /**
  * Lets pages on a webmaster's own site use the chat embedded there. The client modules are public code that
  * any page may import; the API of a site answers browsers only on that site's allowed origins (the same
- * list the socket handshake checks). Requests from elsewhere are still served (the browser withholds the
- * answer): what keeps an API call safe is its token, not this filter.
+ * list the socket handshake and the embed script check). A request from a page elsewhere is refused before
+ * it runs, with the setting that would allow it; calls from servers carry no Origin and pass.
  */
 @WebFilter(urlPatterns = {"/client/*", "/api/webmasters/*"})
 public class CrossOrigin extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    private static final Jsonb JSON = JsonbBuilder.create();
     private static final Pattern SITE_API = Pattern.compile("/api/webmasters/([1-9]\\d{0,17})(?:/.*)?");
 
     @Inject
@@ -45,24 +50,27 @@ public class CrossOrigin extends HttpFilter {
             return;
         }
         Matcher site = SITE_API.matcher(path);
-        boolean allowed = site.matches() && webmasters.allowsOrigin(Long.parseLong(site.group(1)), origin);
-        if (allowed) {
-            response.setHeader("Access-Control-Allow-Origin", origin);
-            response.setHeader("Access-Control-Expose-Headers", "Retry-After");
+        if (!site.matches()) {
+            chain.doFilter(request, response);
+            return;
         }
+        if (!webmasters.allowsOrigin(Long.parseLong(site.group(1)), origin)) {
+            // Refused before anything runs: a page elsewhere must not even spend a one-use login token. It may
+            // read the refusal, though, so that its console can say which setting to change.
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(JSON.toJson(new ErrorMessage(403, Webmaster.originRefusal(origin))));
+            return;
+        }
+        response.setHeader("Access-Control-Allow-Origin", origin);
+        response.setHeader("Access-Control-Expose-Headers", "Retry-After");
         if ("OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null) {
-            if (allowed) {
-                response.setHeader("Access-Control-Allow-Methods", "GET, POST");
-                response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
-                response.setHeader("Access-Control-Max-Age", "600");
-                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            } else {
-                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                response.setContentType("application/json");
-                response.getWriter()
-                        .write("{\"status\":403,\"error\":\"this site does not allow chat from pages of that origin:"
-                                + " add it to the allowed origins in the console\"}");
-            }
+            response.setHeader("Access-Control-Allow-Methods", "GET, POST");
+            response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
+            response.setHeader("Access-Control-Max-Age", "600");
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
         chain.doFilter(request, response);

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,7 +24,9 @@ import ppvchat.tenancy.entity.Webmaster;
  * rooms) and {@code /embed/{webmasterId}/performer.js} (the performer's page). Each is a small loader that
  * puts a host element after its own tag and imports the client modules from this server, handing them the
  * site's settings. The server's address is read from the tag's own {@code src}, so a proxy in front needs no
- * configuration.
+ * configuration. A page on an origin the site does not allow (as its Referer tells) gets a script that says
+ * so in place of the chat; a page that sends no Referer gets the chat, whose API calls and sockets are then
+ * refused the same way.
  */
 @WebServlet(urlPatterns = "/embed/*", loadOnStartup = 1)
 public class EmbedScripts extends HttpServlet {
@@ -73,6 +77,12 @@ public class EmbedScripts extends HttpServlet {
                     "there is no site " + webmasterId + " on this server: check the number in the script address");
             return;
         }
+        String page = originOf(request.getHeader("Referer"));
+        if (page != null && !page.equals(ownOrigin(request)) && !webmasters.allowsOrigin(webmasterId, page)) {
+            // Executed, not refused with a status: the webmaster should see why, on the page and in its console.
+            response.getWriter().write(Loader.refusal(JSON.toJson(Webmaster.originRefusal(page))));
+            return;
+        }
         ClientConfig config = new ClientConfig(
                 script.group(2),
                 site.webmasterId(),
@@ -83,6 +93,31 @@ public class EmbedScripts extends HttpServlet {
                 site.chatCss(),
                 site.wallCss());
         response.getWriter().write(Loader.script(JSON.toJson(config)));
+    }
+
+    /** The origin of the page that loads the script, from its Referer; null when it sent none we can read. */
+    static String originOf(String referer) {
+        if (referer == null || referer.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(referer.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return null;
+            }
+            return uri.getScheme().toLowerCase() + "://" + uri.getHost().toLowerCase()
+                    + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** The chat server's own pages (the demo, the console's preview) may always load the script. */
+    private static String ownOrigin(HttpServletRequest request) {
+        int port = request.getServerPort();
+        boolean usual = ("http".equals(request.getScheme()) && port == 80)
+                || ("https".equals(request.getScheme()) && port == 443);
+        return request.getScheme() + "://" + request.getServerName().toLowerCase() + (usual ? "" : ":" + port);
     }
 
     private static void fail(HttpServletResponse response, int status, String message) throws IOException {

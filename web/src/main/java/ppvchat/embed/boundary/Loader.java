@@ -16,6 +16,11 @@ final class Loader {
               if (script.getAttribute('data-lang')) {
                 host.setAttribute('data-lang', script.getAttribute('data-lang'));
               }
+              if (script.getAttribute('data-login')) {
+                // The host's one-use login token: handed to the client, and taken off the page.
+                config.login = script.getAttribute('data-login');
+                script.removeAttribute('data-login');
+              }
               script.parentNode.insertBefore(host, script.nextSibling);
               import(config.base + '/client/main.js').then(function (client) {
                 return client.mount(host, config);
@@ -28,7 +33,27 @@ final class Loader {
             })();
             """;
 
+    /** In place of the chat on a page whose origin the site does not allow: says so there and in the console. */
+    private static final String REFUSAL =
+            """
+            /* PPV Chat: this page may not show the chat (docs/embedding.md, allowed origins). */
+            (function () {
+              var message = %s;
+              var script = document.currentScript;
+              var note = document.createElement('div');
+              note.className = 'ppv-embed ppv-refused';
+              note.setAttribute('role', 'alert');
+              note.textContent = 'PPV Chat: ' + message;
+              script.parentNode.insertBefore(note, script.nextSibling);
+              console.error('PPV Chat: ' + message);
+            })();
+            """;
+
     private Loader() {}
+
+    static String refusal(String messageJson) {
+        return REFUSAL.formatted(messageJson);
+    }
 
     static String script(String configJson) {
         return TEMPLATE.formatted(configJson);
