@@ -75,6 +75,8 @@ class BrowserIT {
                         Map.entry("ppv.demo.enabled", "true"),
                         Map.entry("ppv.demo.origins", "http://127.0.0.1:" + port),
                         Map.entry("ppv.loadtest.enabled", "true"),
+                        // API secrets are sealed with it (the console creates one for the host site's test).
+                        Map.entry("ppv.secrets.key", "YnJvd3Nlci1zeXN0ZW0tdGVzdC1zZWNyZXRzLWtleSE="),
                         // Short-lived tokens, so that the client's refresh runs during the suite: an
                         // upload, a reload or a reconnect after the first minute needs a refreshed one.
                         Map.entry("ppv.tokens.ttl-seconds", "60"),
@@ -777,6 +779,64 @@ class BrowserIT {
     }
 
     // --- people and pages ---
+
+    @Test
+    @Order(21)
+    void aHostSitesUserArrivesSignedInFromAnotherOriginAndAnOriginNotAllowedIsRefused() {
+        Browser admin = console("admin");
+        admin.go(server.site().uri("/admin/settings.xhtml"));
+        admin.onPage("[id='secret:rotate']").click();
+        admin.press(".ui-confirmdialog-yes");
+        String secret = admin.onPage("#new-secret").getText().strip();
+        assertTrue(secret.matches("[0-9a-f]{64}"), "the new API secret, shown once: " + secret);
+        admin.script("document.querySelector(\"[id='hostLogin:roles'] input[value=MODERATOR]\").click();");
+        admin.press("[id='hostLogin:saveHostLogin']");
+        assertTrue(admin.pageText().contains("may now sign users in as user, moderator"), admin.pageText());
+
+        HostSite.HostUser hosted = new HostSite.HostUser("host-" + nonce, "Hosted " + nonce, "moderator");
+        try (HostSite host = HostSite.start(server.site().uri("/"), 1, secret, hosted)) {
+            String allowed = host.origin("localhost");
+            admin.go(server.site().uri("/admin/settings.xhtml"));
+            String origins = admin.onPage("[id='settings:allowedOrigins']").getAttribute("value");
+            admin.fill("[id='settings:allowedOrigins']", origins + "\n" + allowed);
+            admin.press("[id='settings:save']");
+            assertTrue(admin.pageText().contains("Settings saved"), admin.pageText());
+
+            try (Browser visitor = Browser.open("host-visitor", evidence)) {
+                visitor.go(host.page("localhost"));
+                visitor.until("signed in by the host", b -> b.shows(".ppv-username"));
+                assertEquals(hosted.username(), visitor.find(".ppv-username").getText());
+                assertEquals("MODERATOR", visitor.attribute(".ppv-role", "data-role"));
+                enterLunasRoom(visitor);
+                String line = "Hello from the host site " + nonce;
+                visitor.type("form.ppv-chat-form [name=chat]", line);
+                visitor.find("form.ppv-chat-form [name=chat]").sendKeys(Keys.ENTER);
+                browsers.get("luna").until("the host user's line at Luna's", b -> hasLine(b, line));
+                visitor.until("the line in the host user's own chat", b -> hasLine(b, line));
+                visitor.screenshot("host-site-signed-in");
+
+                visitor.go(host.page("localhost"));
+                visitor.until("signed in again with the next page's token", b -> b.shows(".ppv-username"));
+                assertEquals(hosted.username(), visitor.find(".ppv-username").getText(), "the same chat user");
+            }
+
+            try (Browser elsewhere = Browser.open("host-elsewhere", evidence)) {
+                elsewhere.go(host.page("127.0.0.1"));
+                WebElement refusal = elsewhere.until(
+                        "the refusal in place of the chat",
+                        b -> b.allOnPage(".ppv-refused").isEmpty() ? null : b.onPage(".ppv-refused"));
+                assertTrue(
+                        refusal.getText().contains("pages at " + host.origin("127.0.0.1"))
+                                && refusal.getText().contains("\"Allowed origins\" in the console's Settings"),
+                        refusal.getText());
+                assertTrue(elsewhere.allOnPage(".ppv-embed:not(.ppv-refused)").isEmpty(), "no chat mounted");
+                assertTrue(
+                        elsewhere.console().contains("Allowed origins"),
+                        "the page's console says it too: " + elsewhere.console());
+                elsewhere.screenshot("host-site-refused");
+            }
+        }
+    }
 
     /**
      * Puts a day into a date picker's field as choosing it in the picker does (typing over the field races the
