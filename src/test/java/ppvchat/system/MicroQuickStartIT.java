@@ -1,6 +1,7 @@
 package ppvchat.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import java.nio.file.Path;
@@ -54,6 +55,15 @@ class MicroQuickStartIT {
     void wallShowsTheDemoPerformersWithTheirPhotos() {
         JsonArray wall = ProductChecks.demoWall(micro.site());
         ProductChecks.photosAreServedSafely(micro.site(), wall);
+    }
+
+    @Test
+    @Order(2)
+    void openApiServesTheExternalModeContract() {
+        var response = micro.site().get("/openapi");
+        assertEquals(200, response.statusCode(), response::body);
+        assertTrue(response.body().startsWith("openapi: 3.0.3"), response::body);
+        assertTrue(response.body().contains("/debit:") && response.body().contains("X-PPV-Signature"), response::body);
     }
 
     @Test
