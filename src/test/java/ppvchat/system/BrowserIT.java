@@ -791,7 +791,7 @@ class BrowserIT {
         assertTrue(secret.matches("[0-9a-f]{64}"), "the new API secret, shown once: " + secret);
         admin.script("document.querySelector(\"[id='hostLogin:roles'] input[value=MODERATOR]\").click();");
         admin.press("[id='hostLogin:saveHostLogin']");
-        assertTrue(admin.pageText().contains("may now sign users in as user, moderator"), admin.pageText());
+        assertTrue(admin.pageText().contains("may now sign users in as moderator, user"), admin.pageText());
 
         HostSite.HostUser hosted = new HostSite.HostUser("host-" + nonce, "Hosted " + nonce, "moderator");
         try (HostSite host = HostSite.start(server.site().uri("/"), 1, secret, hosted)) {

@@ -4,18 +4,23 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import ppvchat.accounts.control.ChatTokens;
+import ppvchat.accounts.control.HostUsers;
 import ppvchat.accounts.control.PasswordHashing;
 import ppvchat.accounts.control.SignInThrottle;
 import ppvchat.accounts.control.TokenHolders;
 import ppvchat.accounts.entity.ChatUser;
+import ppvchat.accounts.entity.HostUser;
 import ppvchat.accounts.entity.NotSignedIn;
 import ppvchat.accounts.entity.Role;
+import ppvchat.external.boundary.ExternalWallet;
+import ppvchat.external.control.ExternalCallFailed;
+import ppvchat.external.control.ExternalRefusal;
+import ppvchat.external.control.SiteServers;
 import ppvchat.performers.entity.Performer;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.tenancy.boundary.Webmasters;
@@ -33,8 +38,6 @@ public class ChatSignIn {
 
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._-]{3,32}");
     private static final Pattern NICKNAME = Pattern.compile("[\\p{L}\\p{N}._-]{2,24}");
-    private static final String TAG_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -57,6 +60,15 @@ public class ChatSignIn {
     @Inject
     Clock clock;
 
+    @Inject
+    HostUsers hostUsers;
+
+    @Inject
+    SiteServers servers;
+
+    @Inject
+    ExternalWallet wallet;
+
     /** A new user of an embed-mode site, signed in at once. */
     public SignedIn register(long webmasterId, String username, String password, String address) {
         Webmaster site = webmasters.find(webmasterId);
@@ -77,8 +89,15 @@ public class ChatSignIn {
 
     /** Users, performers and staff with a password. */
     public SignedIn signIn(long webmasterId, String username, String password, String address) {
-        webmasters.find(webmasterId);
+        Webmaster site = webmasters.find(webmasterId);
         throttle.requireSignInAllowed(webmasterId, username, address);
+        if (ExternalWallet.keepsCredits(site)) {
+            Optional<ChatUser> staff = userNamed(webmasterId, username == null ? "" : username.strip())
+                    .filter(u -> u.role() == Role.PERFORMER || u.role() == Role.ADMIN);
+            if (staff.isEmpty()) {
+                return signedIn(requireEnabled(requireNotBanned(fromSiteServer(site, username, password, address))));
+            }
+        }
         Optional<ChatUser> user = username == null || username.length() > 64
                 ? Optional.empty()
                 : userNamed(webmasterId, username.strip());
@@ -90,14 +109,45 @@ public class ChatSignIn {
         return signedIn(requireEnabled(requireNotBanned(user.get())));
     }
 
+    /**
+     * External mode: the site's server checks the name and password of its users; performers and admins, who
+     * have accounts here, sign in with those.
+     */
+    private ChatUser fromSiteServer(Webmaster site, String username, String password, String address) {
+        if (username == null
+                || username.isBlank()
+                || username.length() > 64
+                || password == null
+                || password.isEmpty()) {
+            throw new NotSignedIn("wrong username or password");
+        }
+        HostUser host;
+        try {
+            ppvchat.external.entity.HostUser answer = servers.of(site).authenticate(username.strip(), password);
+            host = HostUser.of(
+                    answer.id(), answer.username(), answer.image(), answer.gender(), answer.role(), answer.profile());
+        } catch (ExternalRefusal refused) {
+            throttle.failed(site.id(), username, address);
+            throw new NotSignedIn(
+                    refused.status() == 401
+                            ? "wrong username or password"
+                            : "the site's server refused the sign-in: " + refused.reason());
+        } catch (ExternalCallFailed down) {
+            throw new DomainException("the site's server does not answer: try again in a moment");
+        }
+        throttle.succeeded(site.id(), username);
+        HostSignIn.requireAllowed(site, host.role());
+        return hostUsers.userFor(site.id(), host, clock.instant());
+    }
+
     /** A visitor with a nickname only: the guest role's permissions, a name of their own. */
     public SignedIn enterAsGuest(long webmasterId, String nickname, String address) {
         webmasters.find(webmasterId);
         String nick = requireMatches(nickname, NICKNAME, "a nickname has 2 to 24 letters, digits, '.', '_' or '-'");
         throttle.newIdentity(address);
-        String name = nick + "~" + tag();
+        String name = nick + "~" + HostUsers.tag();
         while (userNamed(webmasterId, name).isPresent()) {
-            name = nick + "~" + tag();
+            name = nick + "~" + HostUsers.tag();
         }
         ChatUser guest = new ChatUser(webmasterId, "guest-" + UUID.randomUUID(), name, Role.GUEST, clock.instant());
         em.persist(guest);
@@ -113,6 +163,13 @@ public class ChatSignIn {
     /** The account a valid token names, with its balance as it stands now. */
     public ChatAccount account(long webmasterId, String token) {
         ChatUser user = holders.userOf(webmasterId, token);
+        Webmaster site = webmasters.find(webmasterId);
+        if (ExternalWallet.keepsCredits(site) && user.role() != Role.PERFORMER) {
+            // Credits live on the site's server; what is here is held for a running show.
+            long there = wallet.spendable(site, user) - user.available();
+            return new ChatAccount(
+                    user.id(), user.username(), user.role().name(), there + user.credits(), there + user.available());
+        }
         return new ChatAccount(user.id(), user.username(), user.role().name(), user.credits(), user.available());
     }
 
@@ -159,14 +216,5 @@ public class ChatSignIn {
             throw new DomainException(rule);
         }
         return stripped;
-    }
-
-    /** Four letters that tell apart people who chose the same name. */
-    static String tag() {
-        StringBuilder tag = new StringBuilder(4);
-        for (int i = 0; i < 4; i++) {
-            tag.append(TAG_LETTERS.charAt(RANDOM.nextInt(TAG_LETTERS.length())));
-        }
-        return tag.toString();
     }
 }

@@ -10,12 +10,11 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.logging.Logger;
 import ppvchat.accounts.control.ChatToken;
 import ppvchat.accounts.control.ChatTokens;
 import ppvchat.accounts.control.HostLogin;
 import ppvchat.accounts.control.HostLoginTokens;
+import ppvchat.accounts.control.HostUsers;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.Forbidden;
 import ppvchat.accounts.entity.HostLoginUse;
@@ -40,7 +39,6 @@ public class HostSignIn {
     /** The user JSON a host's server posts to have a login token signed for it. */
     public record HostUserJson(String id, String username, String image, String gender, String role, String profile) {}
 
-    private static final Logger LOG = Logger.getLogger(HostSignIn.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final int MAX_BODY = 4_096;
 
@@ -57,6 +55,9 @@ public class HostSignIn {
     ChatTokens tokens;
 
     @Inject
+    HostUsers hostUsers;
+
+    @Inject
     Clock clock;
 
     /** Trades a host login token for a chat session; each token works once. */
@@ -66,7 +67,7 @@ public class HostSignIn {
         HostLogin login = HostLoginTokens.verify(token, webmasterId, secretOf(site), now);
         requireAllowed(site, login.user().role());
         consume(webmasterId, login, now);
-        ChatUser user = userFor(webmasterId, login.user(), now);
+        ChatUser user = hostUsers.userFor(webmasterId, login.user(), now);
         if (user.isBannedAt(now)) {
             throw new Forbidden("you are banned until " + user.bannedUntil());
         }
@@ -114,7 +115,7 @@ public class HostSignIn {
                         + " console's Settings, and its server signs with it"));
     }
 
-    private static void requireAllowed(Webmaster site, Role role) {
+    static void requireAllowed(Webmaster site, Role role) {
         if (!site.allowsHostLoginAs(role)) {
             throw new Forbidden("this site does not let its own server sign users in as "
                     + role.name().toLowerCase() + ": its admin allows that role under \"Sign-in from your site\""
@@ -133,52 +134,5 @@ public class HostSignIn {
         }
         em.persist(new HostLoginUse(webmasterId, login.tokenId(), login.expiresAt()));
         em.flush();
-    }
-
-    private ChatUser userFor(long webmasterId, HostUser host, Instant now) {
-        Optional<ChatUser> known = em.createNamedQuery(ChatUser.BY_EXTERNAL_ID, ChatUser.class)
-                .setParameter("webmasterId", webmasterId)
-                .setParameter("externalId", host.id())
-                .getResultStream()
-                .findFirst();
-        if (known.isPresent()) {
-            ChatUser user = known.get();
-            if (!Webmaster.HOST_LOGIN_ROLES.contains(user.role())) {
-                throw new Forbidden("the host's user " + host.id() + " is a "
-                        + user.role().name().toLowerCase() + " here, who signs in with a password");
-            }
-            if (!user.username().equalsIgnoreCase(host.username())) {
-                user.rename(freeName(webmasterId, host.username(), user.id()));
-            } else if (!user.username().equals(host.username())) {
-                user.rename(host.username());
-            }
-            user.describe(host.gender(), host.image(), host.profile());
-            user.changeRole(host.role());
-            return user;
-        }
-        ChatUser user =
-                new ChatUser(webmasterId, host.id(), freeName(webmasterId, host.username(), null), host.role(), now);
-        user.describe(host.gender(), host.image(), host.profile());
-        em.persist(user);
-        em.flush();
-        LOG.info(() -> "site " + webmasterId + " signed in a new user from its host: chat user " + user.id());
-        return user;
-    }
-
-    /** The host's name, or with a short tag when someone else here already goes by it. */
-    private String freeName(long webmasterId, String wanted, Long self) {
-        String name = wanted;
-        while (takenByOther(webmasterId, name, self)) {
-            name = wanted + "~" + ChatSignIn.tag();
-        }
-        return name;
-    }
-
-    private boolean takenByOther(long webmasterId, String name, Long self) {
-        return em.createNamedQuery(ChatUser.BY_USERNAME, ChatUser.class)
-                .setParameter("webmasterId", webmasterId)
-                .setParameter("username", name.toLowerCase())
-                .getResultStream()
-                .anyMatch(other -> !other.id().equals(self));
     }
 }

@@ -9,14 +9,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ppvchat.accounts.control.PasswordHashing;
@@ -35,6 +38,9 @@ import ppvchat.performers.entity.PerformerPhoto;
 import ppvchat.rooms.entity.EndReason;
 import ppvchat.rooms.entity.PrivateShow;
 import ppvchat.support.entity.SupportTicket;
+import ppvchat.tenancy.control.SecretBox;
+import ppvchat.tenancy.entity.BillingPolicy;
+import ppvchat.tenancy.entity.CreditRounding;
 import ppvchat.tenancy.entity.Webmaster;
 
 /**
@@ -87,6 +93,23 @@ public class DemoData {
     @ConfigProperty(name = "ppv.demo.origins", defaultValue = "http://localhost:8080 http://127.0.0.1:8080")
     String origins;
 
+    /** The address of a site server to demonstrate external mode with (reference/php): a second demo site. */
+    @Inject
+    @ConfigProperty(name = "ppv.demo.external.url")
+    Optional<String> externalUrl;
+
+    @Inject
+    @ConfigProperty(name = "ppv.demo.external.secret")
+    Optional<String> externalSecret;
+
+    /** Origins of the external site's own pages (the reference server's host pages). */
+    @Inject
+    @ConfigProperty(name = "ppv.demo.external.origins", defaultValue = "http://localhost:8090 http://127.0.0.1:8090")
+    String externalOrigins;
+
+    @Inject
+    SecretBox secrets;
+
     @PostConstruct
     void loadOnce() {
         if (!enabled
@@ -129,9 +152,31 @@ public class DemoData {
         em.persist(new ConsoleAccount(null, "platform", consoleHash, ConsoleRole.PLATFORM_ADMIN, now));
         supportTicket(site, now);
         history(site, alice, now);
+        if (externalUrl.isPresent() && externalSecret.isPresent()) {
+            externalSite(now);
+        }
         LOG.info(() -> "Demo data loaded: webmaster " + site.id() + " '" + site.name()
                 + "', console users 'admin', 'moderator', 'accountant' and 'platform', chat logins for performers, users and"
                 + " moderator 'mia'");
+    }
+
+    /**
+     * A second site in external mode: its users and their credits live on its own server (the PHP reference
+     * server), which the chat calls with the API secret both were given. One performer, Nova, signs in here.
+     */
+    private void externalSite(Instant now) {
+        Webmaster site = new Webmaster(
+                "Nova Consulting", "USD", new BigDecimal("0.02"), secrets.seal(externalSecret.get()), now);
+        site.integrateExternally(URI.create(externalUrl.get()));
+        site.allowOrigins(List.of((origins + " " + externalOrigins).strip().split("\\s+")));
+        site.allowHostLoginAs(EnumSet.of(Role.USER, Role.MODERATOR));
+        site.limitRates(10, 300);
+        // A show starts with ten credits: its first block is debited from the site's server, the rest as it runs.
+        site.changeBilling(new BillingPolicy(10, 10, 0, List.of(60, 30, 10), CreditRounding.UP));
+        em.persist(site);
+        em.flush();
+        performer(site, "nova", "Nova Reyes", "Career and business coaching", 60, "#1f6f50", "#9be3b0", now);
+        LOG.info(() -> "Demo site " + site.id() + " '" + site.name() + "' keeps its credits at " + externalUrl.get());
     }
 
     private void performer(

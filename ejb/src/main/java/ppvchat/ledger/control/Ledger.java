@@ -27,6 +27,9 @@ public class Ledger {
     EntityManager em;
 
     @Inject
+    CreditsElsewhere elsewhere;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -93,7 +96,9 @@ public class Ledger {
 
     /** Tells listeners (running meters) the balance after the transaction commits. */
     public void announce(ChatUser user) {
-        var change = new CreditsChanged(user.webmasterId(), user.id(), user.credits(), user.available());
+        long there = elsewhere.of(user.id());
+        var change =
+                new CreditsChanged(user.webmasterId(), user.id(), user.credits() + there, user.available() + there);
         afterCompletion.onCommit(() -> creditsChanged.fire(change));
     }
 

@@ -12,12 +12,16 @@ public enum EntryKind {
     /** A payment taken back by PayPal (chargeback, reversal); the credits it bought go with it. */
     REVERSAL,
     /** A correction by a person, with their name and reason; either direction. */
-    ADJUSTMENT;
+    ADJUSTMENT,
+    /** External mode: credits the site's own server debited for the chat to spend (a show's block, a tip). */
+    EXT_DEBIT,
+    /** External mode: what a show's blocks did not use, given back to the site's server. */
+    EXT_RETURN;
 
     public boolean accepts(long credits) {
         return switch (this) {
-            case PURCHASE -> credits > 0;
-            case SHOW_CHARGE, TIP, REFUND, REVERSAL -> credits < 0;
+            case PURCHASE, EXT_DEBIT -> credits > 0;
+            case SHOW_CHARGE, TIP, REFUND, REVERSAL, EXT_RETURN -> credits < 0;
             case ADJUSTMENT -> credits != 0;
         };
     }

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import ppvchat.accounts.entity.ChatUser;
+import ppvchat.external.boundary.ExternalWallet;
+import ppvchat.external.entity.Debit;
+import ppvchat.external.entity.ExternalMove;
+import ppvchat.ledger.control.CreditsElsewhere;
 import ppvchat.ledger.control.Ledger;
 import ppvchat.ledger.control.LedgerReference;
 import ppvchat.ledger.entity.EntryKind;
@@ -57,6 +61,12 @@ public class ShowBilling {
     Ledger ledger;
 
     @Inject
+    ExternalWallet wallet;
+
+    @Inject
+    CreditsElsewhere elsewhere;
+
+    @Inject
     Meters meters;
 
     @Inject
@@ -90,12 +100,24 @@ public class ShowBilling {
         int rate = show.ratePerMinute();
         long needed = Math.max(
                 1, Math.max(policy.minBalanceToStart(), policy.rounding().creditsFor(1, rate)));
+        if (ExternalWallet.keepsCredits(webmaster)) {
+            // The first block comes from the site's server, at least what a start needs; nothing starts unless
+            // the site's server confirms it. What the show does not use goes back at its end.
+            long firstBlock = Math.max(
+                    needed, policy.rounding().creditsFor(settings.holdSeconds(), rate) + policy.minBalanceToStay());
+            wallet.book(
+                    wallet.send(webmaster, lockedUser, blockOf(show, lockedUser, 1, firstBlock)),
+                    lockedUser,
+                    LedgerReference.show(show.id()));
+        }
         if (lockedUser.available() < needed) {
             throw new InsufficientCredits(needed, lockedUser.available());
         }
-        long block = Math.min(
-                lockedUser.available(),
-                policy.rounding().creditsFor(settings.holdSeconds(), rate) + policy.minBalanceToStay());
+        long block = ExternalWallet.keepsCredits(webmaster)
+                ? lockedUser.available() // all of it was debited for this show
+                : Math.min(
+                        lockedUser.available(),
+                        policy.rounding().creditsFor(settings.holdSeconds(), rate) + policy.minBalanceToStay());
         show.start(now, node.name(), policy);
         lockedUser.hold(block);
         CreditMeter meter = new CreditMeter(
@@ -106,7 +128,7 @@ public class ShowBilling {
                 settings.extendBelowSeconds(),
                 now,
                 block,
-                lockedUser.available(),
+                lockedUser.available() + elsewhere.of(lockedUser.id()),
                 0);
         show.holdMore(block, meter.coveredSeconds());
         ledger.announce(lockedUser);
@@ -120,12 +142,32 @@ public class ShowBilling {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean extend(long showId) {
         Optional<MeteredShow> metered = meters.get(showId);
-        PrivateShow show = em.find(PrivateShow.class, showId, LockModeType.PESSIMISTIC_WRITE);
-        if (metered.isEmpty() || show == null || show.status() != ShowStatus.RUNNING) {
+        if (metered.isEmpty()) {
             return false;
         }
         CreditMeter meter = metered.get().meter();
+        Webmaster webmaster = em.find(Webmaster.class, metered.get().webmasterId());
+        Optional<ExternalMove> sent = Optional.empty();
+        if (ExternalWallet.keepsCredits(webmaster)) {
+            // Sent before anything is locked: a slow site server holds up no one else.
+            PrivateShow unlocked = em.find(PrivateShow.class, showId);
+            ChatUser payer = em.find(ChatUser.class, unlocked.userId());
+            long next = wallet.debitsOfShow(webmaster.id(), showId) + 1;
+            sent = wallet.trySend(
+                    webmaster, payer, blockOf(unlocked, payer, next, meter.creditsFor(settings.holdSeconds())));
+            if (sent.isEmpty()) {
+                afterCompletion.onCommit(() -> meter.spare(0));
+                return false;
+            }
+        }
+        PrivateShow show = em.find(PrivateShow.class, showId, LockModeType.PESSIMISTIC_WRITE);
+        if (show == null || show.status() != ShowStatus.RUNNING) {
+            return false; // a block sent meanwhile is never booked, and is undone
+        }
         ChatUser user = ledger.lockUser(show.webmasterId(), show.userId());
+        if (sent.isPresent() && !wallet.book(sent.get(), user, LedgerReference.show(showId))) {
+            return false;
+        }
         long more = Math.min(user.available(), meter.creditsFor(settings.holdSeconds()));
         if (more <= 0) {
             afterCompletion.onCommit(() -> meter.spare(0));
@@ -133,7 +175,7 @@ public class ShowBilling {
         }
         user.hold(more);
         show.holdMore(more, meter.secondsCoveredBy(show.heldCredits() + more));
-        long spareAfter = user.available();
+        long spareAfter = user.available() + elsewhere.of(user.id());
         ledger.announce(user);
         afterCompletion.onCommit(() -> meters.holdMore(metered.get(), more, spareAfter));
         return true;
@@ -197,22 +239,40 @@ public class ShowBilling {
         long owed = Math.min(show.rounding().creditsFor(billed, show.ratePerMinute()), show.heldCredits());
 
         ChatUser user = ledger.lockUser(show.webmasterId(), show.userId());
-        user.release(show.heldCredits());
+        long held = show.heldCredits();
+        user.release(held);
         if (owed > 0) {
             ledger.post(user, EntryKind.SHOW_CHARGE, -owed, "show:" + showId, LedgerReference.show(showId));
         } else {
             ledger.announce(user);
         }
         show.end(reason, at, billed, owed);
+        Webmaster webmaster = em.find(Webmaster.class, show.webmasterId());
+        Performer performer = em.find(Performer.class, show.performerId());
+        Earning earning = null;
         if (owed > 0) {
-            Webmaster webmaster = em.find(Webmaster.class, show.webmasterId());
-            em.persist(Earning.liveshow(webmaster, em.find(Performer.class, show.performerId()), show));
+            earning = Earning.liveshow(webmaster, performer, show);
+            em.persist(earning);
+        }
+        if (ExternalWallet.keepsCredits(webmaster)) {
+            wallet.settleShow(webmaster, show, user, held, owed, earning, performer.displayName());
         }
         rooms.room(show.performerId()).ifPresent(room -> afterCompletion.onCommit(() -> room.endPrivate(showId)));
         var ended = new RoomEvent.ShowEnded(
                 show.webmasterId(), show.performerId(), showId, show.userId(), reason, billed, owed);
         events.publish(ended);
         return Optional.of(ended);
+    }
+
+    private Debit blockOf(PrivateShow show, ChatUser user, long block, long credits) {
+        Performer performer = em.find(Performer.class, show.performerId());
+        return Debit.forShow(
+                "show:" + show.id() + ":block:" + block,
+                user.externalId(),
+                credits,
+                show.id(),
+                show.performerId(),
+                performer.displayName());
     }
 
     /** The benchmark's naive baseline: one show, one write, one transaction, every second. */

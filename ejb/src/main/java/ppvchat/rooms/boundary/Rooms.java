@@ -12,6 +12,7 @@ import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.Forbidden;
 import ppvchat.accounts.entity.Permission;
 import ppvchat.accounts.entity.Role;
+import ppvchat.external.boundary.ExternalWallet;
 import ppvchat.ledger.control.Ledger;
 import ppvchat.ledger.entity.InsufficientCredits;
 import ppvchat.metering.boundary.ShowBilling;
@@ -39,6 +40,9 @@ public class Rooms {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ExternalWallet wallet;
 
     @Inject
     Webmasters webmasters;
@@ -150,8 +154,9 @@ public class Rooms {
         }
         Performer performer = em.find(Performer.class, performerId);
         long needed = Math.max(1, webmaster.billing().minBalanceToStart());
-        if (user.available() < needed) {
-            throw new InsufficientCredits(needed, user.available());
+        long spendable = ExternalWallet.keepsCredits(webmaster) ? wallet.spendable(webmaster, user) : user.available();
+        if (spendable < needed) {
+            throw new InsufficientCredits(needed, spendable);
         }
         Instant now = clock.instant();
         PrivateShow show = PrivateShow.request(performer, user, now);

@@ -12,6 +12,7 @@ import java.util.List;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.Role;
 import ppvchat.chat.control.RoomChats;
+import ppvchat.ledger.control.CreditsElsewhere;
 import ppvchat.performers.entity.Performer;
 import ppvchat.platform.control.AfterCompletion;
 import ppvchat.platform.entity.DomainException;
@@ -50,6 +51,9 @@ public class Visits {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CreditsElsewhere elsewhere;
 
     public Arrival arrive(long webmasterId, long userId, long performerId) {
         Performer performer = em.find(Performer.class, performerId);
@@ -103,8 +107,8 @@ public class Visits {
                 performer.pricePerMinute(),
                 live.statusOf(performerId),
                 show,
-                user.credits(),
-                user.available(),
+                user.credits() + elsewhere.of(user.id()),
+                user.available() + elsewhere.of(user.id()),
                 seesWho ? people(room.watchers()) : List.of(),
                 part == Arrival.Part.PERFORMER ? requests(room) : List.of(),
                 chats.history(performerId),

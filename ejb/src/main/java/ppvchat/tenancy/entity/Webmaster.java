@@ -309,8 +309,15 @@ public class Webmaster {
     }
 
     public void integrateExternally(URI baseUrl) {
-        if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
-            throw new IllegalArgumentException("the webmaster's server must be reached over http(s)");
+        boolean loopback = baseUrl.getHost() != null
+                && List.of("localhost", "127.0.0.1", "[::1]")
+                        .contains(baseUrl.getHost().toLowerCase());
+        if (!"https".equals(baseUrl.getScheme()) && !("http".equals(baseUrl.getScheme()) && loopback)) {
+            throw new DomainException("the site's server must be reached over https (http only on this machine, for"
+                    + " trials), e.g. https://www.example.com/ppv-api");
+        }
+        if (baseUrl.getRawQuery() != null || baseUrl.getRawUserInfo() != null) {
+            throw new DomainException("the site's server address may not carry a query or a password");
         }
         this.mode = IntegrationMode.EXTERNAL;
         this.externalBaseUrl = baseUrl.toString();

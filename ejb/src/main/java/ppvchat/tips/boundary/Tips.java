@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.Optional;
 import ppvchat.accounts.entity.ChatUser;
 import ppvchat.accounts.entity.Permission;
+import ppvchat.external.boundary.ExternalWallet;
+import ppvchat.external.entity.Debit;
 import ppvchat.ledger.control.Ledger;
 import ppvchat.ledger.control.LedgerReference;
 import ppvchat.ledger.entity.EntryKind;
@@ -36,6 +38,9 @@ public class Tips {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    ExternalWallet wallet;
 
     @Inject
     RoomEvents events;
@@ -74,9 +79,18 @@ public class Tips {
         if (performer.user().equals(user)) {
             throw new DomainException("performers cannot tip themselves");
         }
+        boolean external = ExternalWallet.keepsCredits(webmaster);
+        if (external) {
+            // The site's server keeps the credits: they come from there first, or there is no tip.
+            Debit debit = Debit.forTip(key, user.externalId(), credits, performerId, performer.displayName());
+            wallet.book(wallet.send(webmaster, user, debit), user, LedgerReference.none());
+        }
         Earning earning = Earning.tip(webmaster, performer, user, credits, clock.instant());
         em.persist(earning);
         em.flush();
+        if (external) {
+            wallet.reportTip(webmaster, user, earning, performerId, performer.displayName());
+        }
         LedgerEntry entry = ledger.post(user, EntryKind.TIP, -credits, key, LedgerReference.tip(earning.id()));
         events.publish(new RoomEvent.TipSent(webmasterId, performerId, userId, credits, earning.id()));
         return receipt(entry, performerId);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import ppvchat.TestEntities;
 import ppvchat.accounts.entity.Permission;
 import ppvchat.accounts.entity.Role;
+import ppvchat.platform.entity.DomainException;
 
 class WebmasterTest {
 
@@ -311,11 +312,18 @@ class WebmasterTest {
     }
 
     @Test
-    void integrateExternallyRejectsOtherSchemes() {
+    void integrateExternallyRejectsPlainHttpElsewhereOtherSchemesAndSecretsInTheAddress() {
         Webmaster webmaster = webmaster("0.02");
 
-        for (String url : List.of("ftp://shop.example", "file:///etc/passwd", "javascript:alert(1)", "/relative")) {
-            assertThrows(IllegalArgumentException.class, () -> webmaster.integrateExternally(URI.create(url)), url);
+        for (String url : List.of(
+                "ftp://shop.example",
+                "file:///etc/passwd",
+                "javascript:alert(1)",
+                "/relative",
+                "http://shop.example/ppv",
+                "https://user:secret@shop.example/ppv",
+                "https://shop.example/ppv?token=x")) {
+            assertThrows(DomainException.class, () -> webmaster.integrateExternally(URI.create(url)), url);
         }
         assertEquals(IntegrationMode.EMBED, webmaster.mode());
         assertNull(webmaster.externalBaseUrl());

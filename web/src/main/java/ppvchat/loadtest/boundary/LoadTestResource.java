@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import ppvchat.external.boundary.ExternalBooks;
 import ppvchat.ledger.boundary.Reconciliation;
 import ppvchat.ledger.boundary.ReconciliationReport;
 import ppvchat.metering.control.Heartbeat;
@@ -49,6 +50,9 @@ public class LoadTestResource {
 
     @Inject
     Reconciliation reconciliation;
+
+    @Inject
+    ExternalBooks externalBooks;
 
     @Inject
     Heartbeat heartbeat;
@@ -138,6 +142,16 @@ public class LoadTestResource {
     public List<Map<String, Object>> typingAudit(@PathParam("webmasterId") long webmasterId) {
         requireLocal();
         return loadTest.typingAudit(webmasterId);
+    }
+
+    /** External mode: the site's calls by status (PENDING ones are still owed). */
+    @GET
+    @Path("webmasters/{webmasterId: [0-9]{1,18}}/external-moves")
+    public Map<String, Long> externalMoves(@PathParam("webmasterId") long webmasterId) {
+        requireLocal();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        externalBooks.moves(webmasterId).forEach((status, count) -> counts.put(status.name(), count));
+        return counts;
     }
 
     @GET
