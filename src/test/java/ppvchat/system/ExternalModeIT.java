@@ -131,17 +131,12 @@ class ExternalModeIT {
     @Test
     @Order(2)
     void aPrivateShowIsPaidInBlocksDebitedThereAndATipToo() {
-        String alice = token(json(signIn("alice", "demo").body()).asJsonObject());
-        String performer = token(json(signIn("nova", "demo-chat").body()).asJsonObject());
         long showId;
         long charged;
-        try (SocketClient star = room(performer, "nova");
-                SocketClient payer = room(alice, "alice")) {
-            payer.send(message("private.request"));
-            showId = star.take("private.requested").getJsonNumber("showId").longValue();
-            star.send(message("private.accept", "showId", showId));
-            payer.take("show.started");
-            // Grace 10 s, then 1 credit a second; blocks of 10 s: three blocks at least by 22 s.
+        try (SocketClient star = room(signedIn("nova", "demo-chat"), "nova");
+                SocketClient payer = room(signedIn("alice", "demo"), "alice")) {
+            showId = privateShow(star, payer);
+            // Grace 10 s, then 1 credit a second; blocks of 10 s: a second block before 22 s.
             sleep(Duration.ofSeconds(22));
             payer.send(message("show.end", "showId", showId));
             JsonObject ended = payer.take("show.ended", m -> true, Duration.ofSeconds(10));
@@ -191,16 +186,11 @@ class ExternalModeIT {
     @Order(3)
     void theSitesServerGoingDownMidShowEndsItCleanlyAndNothingIsChargedTwice() {
         long before = siteServer.balance(ALICE).credits();
-        String alice = token(json(signIn("alice", "demo").body()).asJsonObject());
-        String performer = token(json(signIn("nova", "demo-chat").body()).asJsonObject());
         long showId;
         long charged;
-        try (SocketClient star = room(performer, "nova");
-                SocketClient payer = room(alice, "alice")) {
-            payer.send(message("private.request"));
-            showId = star.take("private.requested").getJsonNumber("showId").longValue();
-            star.send(message("private.accept", "showId", showId));
-            payer.take("show.started");
+        try (SocketClient star = room(signedIn("nova", "demo-chat"), "nova");
+                SocketClient payer = room(signedIn("alice", "demo"), "alice")) {
+            showId = privateShow(star, payer);
 
             webmasterSite.down();
             JsonObject ended = payer.take("show.ended", m -> true, Duration.ofSeconds(40));
@@ -223,6 +213,19 @@ class ExternalModeIT {
                 .asJsonArray();
         assertEquals(1, reports.size(), "the show reported once: " + reports);
         assertBooksBalance();
+    }
+
+    /** alice asks nova for a private show, which nova accepts: its id, once it started. */
+    private static long privateShow(SocketClient star, SocketClient payer) {
+        payer.send(message("private.request"));
+        long showId = star.take("private.requested").getJsonNumber("showId").longValue();
+        star.send(message("private.accept", "showId", showId));
+        payer.take("show.started");
+        return showId;
+    }
+
+    private String signedIn(String username, String password) {
+        return token(json(signIn(username, password).body()).asJsonObject());
     }
 
     /** Until nothing is owed: refunds and reports delivered, debits never booked undone (a minute after). */

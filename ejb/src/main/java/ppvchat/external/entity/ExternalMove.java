@@ -255,6 +255,10 @@ public class ExternalMove {
         return attempts;
     }
 
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
     public String lastError() {
         return lastError;
     }
