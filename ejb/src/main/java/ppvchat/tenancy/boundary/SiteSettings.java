@@ -135,6 +135,11 @@ public class SiteSettings {
      */
     public void integrate(long webmasterId, String mode, String baseUrl) {
         Webmaster site = site(webmasterId, LockModeType.PESSIMISTIC_WRITE);
+        if (!site.mode().name().equals(mode) && runningShows(webmasterId) > 0) {
+            // A show holds its credits on one side and gives back the rest there: it may not end on the other.
+            throw new DomainException(
+                    "private shows are running on this site: change where the credits live when" + " none is running");
+        }
         if (IntegrationMode.EMBED.name().equals(mode)) {
             site.integrateEmbedded();
         } else if (IntegrationMode.EXTERNAL.name().equals(mode)) {
@@ -143,6 +148,15 @@ public class SiteSettings {
             throw new DomainException(
                     "choose where the credits live: here (embed mode) or on your site's server" + " (external mode)");
         }
+    }
+
+    long runningShows(long webmasterId) {
+        return em.createQuery(
+                        "SELECT COUNT(s) FROM PrivateShow s WHERE s.webmasterId = :w"
+                                + " AND s.status = ppvchat.rooms.entity.ShowStatus.RUNNING",
+                        Long.class)
+                .setParameter("w", webmasterId)
+                .getSingleResult();
     }
 
     private static URI address(String baseUrl) {

@@ -17,7 +17,13 @@ import ppvchat.tenancy.entity.Webmaster;
 class SiteSettingsTest {
 
     private final Webmaster site = new Webmaster("Site", "EUR", new BigDecimal("0.10"), Instant.EPOCH);
-    private final SiteSettings settings = new SiteSettings();
+    private long running;
+    private final SiteSettings settings = new SiteSettings() {
+        @Override
+        long runningShows(long webmasterId) {
+            return running;
+        }
+    };
 
     SiteSettingsTest() {
         // The boundary only finds the site; everything else is the entity's.
@@ -54,6 +60,18 @@ class SiteSettingsTest {
         assertRefused("EXTERNAL", "https://shop.example/" + "a".repeat(500), "at most 500 characters");
         assertRefused("ELSEWHERE", "https://shop.example/ppv", "choose where the credits live");
         assertRefused(null, "https://shop.example/ppv", "choose where the credits live");
+    }
+
+    @Test
+    void theModeDoesNotChangeUnderARunningShowButTheAddressMay() {
+        settings.integrate(1, "EXTERNAL", "https://shop.example/ppv-api");
+        running = 1;
+        assertThrows(DomainException.class, () -> settings.integrate(1, "EMBED", ""));
+        settings.integrate(1, "EXTERNAL", "https://shop.example/v2");
+        assertEquals("https://shop.example/v2", settings.integration(1).baseUrl());
+        running = 0;
+        settings.integrate(1, "EMBED", "");
+        assertEquals("EMBED", settings.integration(1).mode());
     }
 
     private void assertRefused(String mode, String url, String reason) {
