@@ -156,6 +156,12 @@ class MicroQuickStartIT {
 
     @Test
     @Order(9)
+    void adminsChooseWhereTheCreditsLive() {
+        ConsoleExternalModeChecks.adminMovesTheCreditsToTheSitesServerAndBack(micro.site());
+    }
+
+    @Test
+    @Order(9)
     void theAccountantsReportsAddUp() {
         ConsoleReportsChecks.accountantDownloadsTheEarningsCsvWithThePagesTotals(micro.site());
     }

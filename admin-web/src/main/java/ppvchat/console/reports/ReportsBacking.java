@@ -18,6 +18,7 @@ import org.primefaces.model.StreamedContent;
 import ppvchat.accounts.boundary.ChatUsers;
 import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
+import ppvchat.external.boundary.ExternalBooks;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.reports.boundary.Books;
 import ppvchat.reports.boundary.EarningsReport;
@@ -48,6 +49,9 @@ public class ReportsBacking implements Serializable {
     @Inject
     transient ChatUsers users;
 
+    @Inject
+    transient ExternalBooks externalBooks;
+
     private LocalDate first;
     private LocalDate last;
     private Long performerId;
@@ -55,6 +59,7 @@ public class ReportsBacking implements Serializable {
     private EarningsReport report;
     private String chart;
     private Books books;
+    private SiteServerSection siteServer;
 
     private String userQuery;
     private List<ChatUsers.Found> userMatches = List.of();
@@ -119,7 +124,23 @@ public class ReportsBacking implements Serializable {
         last = month.lastDay();
         performers = List.copyOf(reports.performers(webmasterId));
         books = reports.books(webmasterId);
+        if (externalBooks.keepsCreditsThere(webmasterId)) {
+            siteServer = new SiteServerSection(externalBooks.today(webmasterId));
+            siteServer.countCalls(externalBooks, webmasterId);
+        }
         show();
+    }
+
+    /** Compares the chat's books with the site's server's for the chosen days (external mode only). */
+    public void compareWithSiteServer() {
+        if (siteServer != null) {
+            siteServer.compare(externalBooks, account.webmasterId());
+        }
+    }
+
+    /** The section about the site's server, or null when the site keeps its credits here (embed mode). */
+    public SiteServerSection getSiteServer() {
+        return siteServer;
     }
 
     /** Adds up the chosen period (and performer); a period that makes no sense is refused with the reason. */

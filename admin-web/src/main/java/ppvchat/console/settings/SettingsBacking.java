@@ -56,6 +56,9 @@ public class SettingsBacking implements Serializable {
     private ApiSecrets.State secret;
     private long siteId;
     private List<String> hostLoginRoles;
+    private SiteSettings.Integration integration;
+    private String integrationMode;
+    private String externalBaseUrl;
 
     private String name;
     private String currency;
@@ -103,6 +106,51 @@ public class SettingsBacking implements Serializable {
         secret = secrets.state(siteId);
         hostLoginRoles =
                 settings.hostLoginRoles(siteId).stream().map(Role::name).toList();
+        loadIntegration();
+    }
+
+    private void loadIntegration() {
+        integration = settings.integration(siteId);
+        integrationMode = integration.mode();
+        externalBaseUrl = integration.baseUrl();
+    }
+
+    /** Keeps the credits here or on the site's server; a refused change keeps what was typed and changes nothing. */
+    public void saveIntegration() {
+        try {
+            settings.integrate(account.stillOn(siteId), integrationMode, externalBaseUrl);
+            loadIntegration();
+            LOG.info(() -> "console account " + account.getUsername() + " set site " + siteId + " to "
+                    + integration.mode() + (integration.external() ? " at " + integration.baseUrl() : ""));
+            ConsoleMessages.info(
+                    integration.external()
+                            ? "External mode: your users' credits now live on your site's server at "
+                                    + integration.baseUrl() + "."
+                            : "Embed mode: your users' credits now live here.");
+        } catch (DomainException refused) {
+            ConsoleMessages.refused(refused);
+        }
+    }
+
+    /** The mode saved now (not the one being typed): what the page says is in force. */
+    public SiteSettings.Integration getIntegration() {
+        return integration;
+    }
+
+    public String getIntegrationMode() {
+        return integrationMode;
+    }
+
+    public void setIntegrationMode(String integrationMode) {
+        this.integrationMode = integrationMode;
+    }
+
+    public String getExternalBaseUrl() {
+        return externalBaseUrl;
+    }
+
+    public void setExternalBaseUrl(String externalBaseUrl) {
+        this.externalBaseUrl = externalBaseUrl;
     }
 
     public void saveHostLoginRoles() {

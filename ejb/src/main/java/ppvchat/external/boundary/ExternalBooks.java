@@ -4,8 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -59,6 +62,34 @@ public class ExternalBooks {
 
     @Inject
     SiteServers servers;
+
+    @Inject
+    Clock clock;
+
+    /** Whether the site keeps its users' credits on its own server, so that there are two books to compare. */
+    public boolean keepsCreditsThere(long webmasterId) {
+        return ExternalWallet.keepsCredits(webmasters.find(webmasterId));
+    }
+
+    /** Today in the site's time zone, the last day of the period the console proposes (the last seven days). */
+    public LocalDate today(long webmasterId) {
+        return LocalDate.now(clock.withZone(webmasters.find(webmasterId).timeZone()));
+    }
+
+    /** The comparison for whole days of the site's time zone, {@code first} through {@code last}. */
+    public Comparison compare(long webmasterId, LocalDate first, LocalDate last) {
+        if (first == null || last == null) {
+            throw new DomainException("a comparison needs a first and a last day");
+        }
+        if (last.isBefore(first)) {
+            throw new DomainException("the first day " + first + " comes after the last day " + last);
+        }
+        ZoneId zone = webmasters.find(webmasterId).timeZone();
+        return compare(
+                webmasterId,
+                first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant());
+    }
 
     /** How many of the site's calls stand at each status: pending ones are still being delivered. */
     public Map<MoveStatus, Long> moves(long webmasterId) {

@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +15,7 @@ import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 import ppvchat.tenancy.entity.BillingPolicy;
 import ppvchat.tenancy.entity.CreditRounding;
+import ppvchat.tenancy.entity.IntegrationMode;
 import ppvchat.tenancy.entity.Webmaster;
 
 /**
@@ -111,6 +114,70 @@ public class SiteSettings {
 
     public void allowHostLoginAs(long webmasterId, Set<Role> roles) {
         site(webmasterId, LockModeType.PESSIMISTIC_WRITE).allowHostLoginAs(roles);
+    }
+
+    /** Where the site's users' credits live: here ({@code EMBED}) or on the site's server at {@code baseUrl}. */
+    public record Integration(String mode, String baseUrl) {
+
+        public boolean external() {
+            return IntegrationMode.EXTERNAL.name().equals(mode);
+        }
+    }
+
+    public Integration integration(long webmasterId) {
+        Webmaster site = site(webmasterId, LockModeType.NONE);
+        return new Integration(site.mode().name(), site.externalBaseUrl());
+    }
+
+    /**
+     * Keeps the site's credits here ({@code EMBED}), or on its own server at {@code baseUrl} ({@code EXTERNAL}):
+     * an address over https, http only on this machine for trials.
+     */
+    public void integrate(long webmasterId, String mode, String baseUrl) {
+        Webmaster site = site(webmasterId, LockModeType.PESSIMISTIC_WRITE);
+        if (!site.mode().name().equals(mode) && runningShows(webmasterId) > 0) {
+            // A show holds its credits on one side and gives back the rest there: it may not end on the other.
+            throw new DomainException(
+                    "private shows are running on this site: change where the credits live when" + " none is running");
+        }
+        if (IntegrationMode.EMBED.name().equals(mode)) {
+            site.integrateEmbedded();
+        } else if (IntegrationMode.EXTERNAL.name().equals(mode)) {
+            site.integrateExternally(address(baseUrl));
+        } else {
+            throw new DomainException(
+                    "choose where the credits live: here (embed mode) or on your site's server" + " (external mode)");
+        }
+    }
+
+    long runningShows(long webmasterId) {
+        return em.createQuery(
+                        "SELECT COUNT(s) FROM PrivateShow s WHERE s.webmasterId = :w"
+                                + " AND s.status = ppvchat.rooms.entity.ShowStatus.RUNNING",
+                        Long.class)
+                .setParameter("w", webmasterId)
+                .getSingleResult();
+    }
+
+    private static URI address(String baseUrl) {
+        String typed = baseUrl == null ? "" : baseUrl.strip();
+        if (typed.isEmpty()) {
+            throw new DomainException(
+                    "external mode needs your server's address, e.g. https://www.example.com/ppv-api");
+        }
+        if (typed.length() > 500 || typed.chars().anyMatch(Character::isWhitespace)) {
+            throw new DomainException("your server's address is one word of at most 500 characters");
+        }
+        try {
+            URI address = new URI(typed);
+            if (address.isAbsolute() && address.getHost() != null) {
+                return address;
+            }
+        } catch (URISyntaxException notAnAddress) {
+            // said below
+        }
+        throw new DomainException(
+                "\"" + typed + "\" is not a server address; write it whole, e.g." + " https://www.example.com/ppv-api");
     }
 
     private Webmaster site(long webmasterId, LockModeType lock) {
