@@ -180,6 +180,9 @@ class ExternalModeIT {
                 Long.parseLong(rows.getJsonObject(0).get("credits").toString().replace("\"", "")));
         assertEquals("tips", rows.getJsonObject(1).getString("action"));
         assertBooksBalance();
+        JsonObject books = externalBooks();
+        assertEquals(charged + 7, books.getInt("debitedHere") - books.getInt("refundedHere"), books.toString());
+        assertEquals(charged + 7, books.getInt("billedHere"), "billed here = net debited there: " + books);
     }
 
     @Test
@@ -213,6 +216,7 @@ class ExternalModeIT {
                 .asJsonArray();
         assertEquals(1, reports.size(), "the show reported once: " + reports);
         assertBooksBalance();
+        externalBooks();
     }
 
     /** alice asks nova for a private show, which nova accepts: its id, once it started. */
@@ -245,6 +249,25 @@ class ExternalModeIT {
                         .body())
                 .asJsonObject();
         assertTrue(books.getJsonArray("problems").isEmpty(), "the chat's books for the site: " + books);
+    }
+
+    /**
+     * The console's comparison of the chat's calls with the site's books, by key: no differences, nothing
+     * refused, nothing owed; both sides' net the same.
+     */
+    private JsonObject externalBooks() {
+        JsonObject books = json(chat.site()
+                        .get("/api/loadtest/webmasters/" + SITE + "/external-books")
+                        .body())
+                .asJsonObject();
+        assertTrue(books.getJsonArray("differences").isEmpty(), "the two sides agree: " + books);
+        assertEquals(0, books.getInt("refused"), books.toString());
+        assertEquals(0, books.getInt("pending"), books.toString());
+        assertEquals(
+                books.getInt("debitedHere") - books.getInt("refundedHere"),
+                books.getInt("debitedThere") - books.getInt("refundedThere"),
+                books.toString());
+        return books;
     }
 
     private JsonObject siteUser(String id) {

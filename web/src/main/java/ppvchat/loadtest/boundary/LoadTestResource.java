@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,6 +154,15 @@ public class LoadTestResource {
         Map<String, Long> counts = new LinkedHashMap<>();
         externalBooks.moves(webmasterId).forEach((status, count) -> counts.put(status.name(), count));
         return counts;
+    }
+
+    /** External mode: the last hour's calls compared with what the site's server says it applied. */
+    @GET
+    @Path("webmasters/{webmasterId: [0-9]{1,18}}/external-books")
+    public ExternalBooks.Comparison externalBooks(@PathParam("webmasterId") long webmasterId) {
+        requireLocal();
+        Instant now = Instant.now();
+        return externalBooks.compare(webmasterId, now.minus(Duration.ofHours(1)), now.plus(Duration.ofMinutes(1)));
     }
 
     @GET
