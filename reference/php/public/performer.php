@@ -61,8 +61,8 @@ $token = $user === null ? null : ChatLogin::token($user, $site, Config::secret()
     Signed in as <strong><?= $e($user['username']) ?></strong>
     <input type="hidden" name="action" value="signout"><button>Sign out</button>
   </form>
-  <!-- The chat: the wall and the rooms (performer #<?= $performerId ?>), signed in by the token. -->
-  <script src="<?= $e($chat) ?>/embed/<?= $e(rawurlencode($site)) ?>/user.js" data-login="<?= $e($token) ?>"></script>
+  <!-- The chat, opened at performer #<?= $performerId ?>'s room, signed in by the token. -->
+  <script src="<?= $e($chat) ?>/embed/<?= $e(rawurlencode($site)) ?>/user.js"<?php if ($performerId > 0): ?> data-performer="<?= $performerId ?>"<?php endif ?> data-login="<?= $e($token) ?>"></script>
 <?php endif ?>
 </body>
 </html>

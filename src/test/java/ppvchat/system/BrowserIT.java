@@ -794,7 +794,7 @@ class BrowserIT {
         assertTrue(admin.pageText().contains("may now sign users in as moderator, user"), admin.pageText());
 
         HostSite.HostUser hosted = new HostSite.HostUser("host-" + nonce, "Hosted " + nonce, "moderator");
-        try (HostSite host = HostSite.start(server.site().uri("/"), 1, secret, hosted)) {
+        try (HostSite host = HostSite.start(server.site().uri("/"), 1, luna, secret, hosted)) {
             String allowed = host.origin("localhost");
             admin.go(server.site().uri("/admin/settings.xhtml"));
             String origins = admin.onPage("[id='settings:allowedOrigins']").getAttribute("value");
@@ -807,7 +807,8 @@ class BrowserIT {
                 visitor.until("signed in by the host", b -> b.shows(".ppv-username"));
                 assertEquals(hosted.username(), visitor.find(".ppv-username").getText());
                 assertEquals("MODERATOR", visitor.attribute(".ppv-role", "data-role"));
-                enterLunasRoom(visitor);
+                visitor.until("straight into Luna's room", b -> "room".equals(b.attribute(".ppv", "data-view")));
+                visitor.find(".ppv-room[data-part]");
                 String line = "Hello from the host site " + nonce;
                 visitor.type("form.ppv-chat-form [name=chat]", line);
                 visitor.find("form.ppv-chat-form [name=chat]").sendKeys(Keys.ENTER);

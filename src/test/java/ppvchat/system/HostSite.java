@@ -19,9 +19,9 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * A webmaster's own site on another origin (another port on loopback): its page has the chat's script tag
- * with a login token for its signed-in user, signed fresh for every page view exactly as docs/auto-login.md
- * shows in Java.
+ * A webmaster's own site on another origin (another port on loopback): its page of one performer has the
+ * chat's script tag, opened at that performer's room, with a login token for its signed-in user, signed fresh
+ * for every page view exactly as docs/auto-login.md shows in Java.
  */
 final class HostSite implements AutoCloseable {
 
@@ -34,7 +34,8 @@ final class HostSite implements AutoCloseable {
         this.server = server;
     }
 
-    static HostSite start(URI chat, long webmasterId, String apiSecret, HostUser user) {
+    /** The page of one performer ({@code data-performer}), for {@code user}. */
+    static HostSite start(URI chat, long webmasterId, long performerId, String apiSecret, HostUser user) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/room.html", exchange -> {
@@ -43,13 +44,14 @@ final class HostSite implements AutoCloseable {
                         <!DOCTYPE html>
                         <html lang="en"><head><meta charset="utf-8"><title>Host site</title></head>
                         <body><h1>Welcome back, %s</h1>
-                        <script src="%s/embed/%d/user.js" data-login="%s"></script>
+                        <script src="%s/embed/%d/user.js" data-performer="%d" data-login="%s"></script>
                         </body></html>
                         """
                                 .formatted(
                                         user.username(),
                                         chat.toString().replaceAll("/$", ""),
                                         webmasterId,
+                                        performerId,
                                         loginToken(webmasterId, apiSecret, user));
                 byte[] body = page.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");

@@ -127,7 +127,20 @@ export function mount(host, config) {
     const place = recall();
     if (config.kind === 'performer') app.show(session.user ? 'performer' : 'signin');
     else if (session.user && place && place.view === 'room') app.show('room', place.params);
+    else if (config.performer) openPerformer(config.performer);
     else app.show('wall');
+  }
+
+  // A host page of one performer (the tag's data-performer): straight into that room; the wall when the
+  // site has no such performer.
+  async function openPerformer(id) {
+    try {
+      const performer = (await api.performers()).find((p) => String(p.id) === String(id));
+      if (performer) return app.show('room', {performer});
+    } catch {
+      /* the wall says what is wrong */
+    }
+    return app.show('wall');
   }
 
   // Auto-login: the host site vouched for its user with a one-use token. A reload of the same page (the

@@ -16,6 +16,9 @@ final class Loader {
               if (script.getAttribute('data-lang')) {
                 host.setAttribute('data-lang', script.getAttribute('data-lang'));
               }
+              if (/^[1-9][0-9]{0,17}$/.test(script.getAttribute('data-performer') || '')) {
+                config.performer = script.getAttribute('data-performer');
+              }
               if (script.getAttribute('data-login')) {
                 // The host's one-use login token: handed to the client, and taken off the page.
                 config.login = script.getAttribute('data-login');
