@@ -147,6 +147,8 @@ export function mount(host, config) {
   // same token) keeps the session it already gave; a refusal says why and leaves the visitor signed out.
   async function signInFromHost(login) {
     app.root.dataset.signingIn = 'host';
+    // Whoever this tab was signed in as before, the host now vouches for someone: never go on as the other.
+    session.clear();
     try {
       session.set(await api.hostSession(login));
       rememberLogin(login);

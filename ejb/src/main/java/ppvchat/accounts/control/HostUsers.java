@@ -33,6 +33,11 @@ public class HostUsers {
                 .setParameter("externalId", host.id())
                 .getResultStream()
                 .findFirst();
+        if (known.isPresent() && !known.get().externalId().equals(host.id())) {
+            // MariaDB compares the column ignoring case: another host user's id, never theirs.
+            throw new Forbidden("the host's user id " + host.id() + " differs only in case from another user's"
+                    + " here: ids must differ in more than case");
+        }
         if (known.isPresent()) {
             ChatUser user = known.get();
             if (!Webmaster.HOST_LOGIN_ROLES.contains(user.role())) {

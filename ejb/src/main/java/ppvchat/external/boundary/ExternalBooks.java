@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ppvchat.external.control.ExternalCallFailed;
+import ppvchat.external.control.ExternalMoves;
 import ppvchat.external.control.SiteServers;
 import ppvchat.external.entity.ExternalMove;
 import ppvchat.external.entity.MoveKind;
@@ -149,7 +150,7 @@ public class ExternalBooks {
                     compare(differences, move, credits, "DEBIT");
                 } else if (move.status() == MoveStatus.VOID && credits != null) {
                     // Applied there, never booked here: its undo must have given it all back.
-                    Long undone = refundsThere.remove("undo:" + move.key());
+                    Long undone = refundsThere.remove(ExternalMoves.UNDO + move.key());
                     if (undone == null || undone.longValue() != credits) {
                         differences.add(new Difference(
                                 move.key(),
@@ -159,7 +160,9 @@ public class ExternalBooks {
                                 "debited on the site's server but never booked here, and not given back"));
                     }
                 }
-            } else if (move.kind() == MoveKind.REFUND && move.status() == MoveStatus.CONFIRMED) {
+            } else if (move.kind() == MoveKind.REFUND
+                    && move.status() == MoveStatus.CONFIRMED
+                    && !move.key().startsWith(ExternalMoves.UNDO)) { // undos are matched with their debit
                 refundedHere += move.credits();
                 compare(differences, move, refundsThere.remove(move.key()), "REFUND");
             }

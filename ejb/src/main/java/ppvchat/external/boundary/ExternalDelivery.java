@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -90,9 +92,15 @@ public class ExternalDelivery {
         }
         try {
             int settled = 0;
+            Set<Long> down = new HashSet<>();
             for (ExternalMove move : moves.due(BATCH)) {
+                if (down.contains(move.webmasterId())) {
+                    continue; // one site that does not answer holds up no other site's deliveries
+                }
                 if (deliver(move)) {
                     settled++;
+                } else {
+                    down.add(move.webmasterId());
                 }
             }
             return settled;
@@ -108,14 +116,8 @@ public class ExternalDelivery {
         try {
             WebmasterServer server = servers.of(webmasters.any(move.webmasterId()));
             switch (move.kind()) {
-                case DEBIT -> undo(server, move);
-                case REFUND -> {
-                    long there = server.refund(
-                                    new Refund(move.key(), move.debitKey(), move.hostUserId(), move.credits()))
-                            .balance();
-                    moves.confirm(move.id());
-                    elsewhere.tell(move.userId(), there);
-                }
+                case DEBIT -> moves.abandon(move.id());
+                case REFUND -> refund(server, move);
                 case SHOW_REPORT -> {
                     server.reportShow(JSON.fromJson(move.body(), ShowReport.class));
                     moves.confirm(move.id());
@@ -137,16 +139,23 @@ public class ExternalDelivery {
         }
     }
 
-    /** A debit never booked here: give it back whole. Unknown there means it was never applied. */
-    private void undo(WebmasterServer server, ExternalMove debit) {
+    /** Gives credits back. The undo of a debit the site's server does not know is void: it was never applied. */
+    private void refund(WebmasterServer server, ExternalMove refund) {
         try {
-            server.refund(new Refund("undo:" + debit.key(), debit.key(), debit.hostUserId(), debit.credits()));
+            long there = server.refund(
+                            new Refund(refund.key(), refund.debitKey(), refund.hostUserId(), refund.credits()))
+                    .balance();
+            moves.confirm(refund.id());
+            elsewhere.tell(refund.userId(), there);
         } catch (ExternalRefusal refused) {
-            if (!refused.notFound()) {
+            if (!refused.notFound() || !refund.key().startsWith(ExternalMoves.UNDO)) {
                 throw refused;
             }
+            moves.voidIt(refund.id());
         }
-        LOG.info(() -> "site " + debit.webmasterId() + ": debit " + debit.key() + " was never booked here; undone");
-        moves.voidIt(debit.id());
+        if (refund.key().startsWith(ExternalMoves.UNDO)) {
+            LOG.info(() ->
+                    "site " + refund.webmasterId() + ": debit " + refund.debitKey() + " was never booked here; undone");
+        }
     }
 }

@@ -31,6 +31,7 @@ import ppvchat.ledger.control.LedgerReference;
 import ppvchat.ledger.entity.EntryKind;
 import ppvchat.ledger.entity.InsufficientCredits;
 import ppvchat.payouts.entity.Earning;
+import ppvchat.platform.control.AfterCompletion;
 import ppvchat.platform.entity.DomainException;
 import ppvchat.rooms.entity.PrivateShow;
 import ppvchat.tenancy.entity.IntegrationMode;
@@ -65,6 +66,9 @@ public class ExternalWallet {
     CreditsElsewhere elsewhere;
 
     @Inject
+    AfterCompletion afterCompletion;
+
+    @Inject
     Clock clock;
 
     public static boolean keepsCredits(Webmaster site) {
@@ -94,14 +98,19 @@ public class ExternalWallet {
      * and its debit, if it was applied after all, is undone a minute later.
      */
     public ExternalMove send(Webmaster site, ChatUser user, Debit debit) {
-        ExternalMove intent = moves.intend(ExternalMove.debit(
-                site.id(),
-                user.id(),
-                user.externalId(),
-                debit.key(),
-                debit.credits(),
-                debit.showId(),
-                clock.instant()));
+        ExternalMove intent = intend(site, user, debit);
+        for (int attempt = 2; intent.status() == MoveStatus.REFUSED || intent.status() == MoveStatus.VOID; attempt++) {
+            // That key was refused or undone for good: a new request (after a top-up, say) needs a key of its own.
+            debit = new Debit(
+                    debit.key().replaceFirst("#\\d+$", "") + "#" + attempt,
+                    debit.userId(),
+                    debit.credits(),
+                    debit.reason(),
+                    debit.showId(),
+                    debit.performerId(),
+                    debit.performerName());
+            intent = intend(site, user, debit);
+        }
         if (intent.status() != MoveStatus.PENDING) {
             return intent;
         }
@@ -115,10 +124,22 @@ public class ExternalWallet {
             moves.refuse(intent.id(), refused.reason());
             throw new DomainException("the site's server refused: " + refused.reason());
         } catch (ExternalCallFailed down) {
-            LOG.warning(() -> "site " + site.id() + ": debit " + debit.key() + " not confirmed (" + down.getMessage()
+            String key = debit.key();
+            LOG.warning(() -> "site " + site.id() + ": debit " + key + " not confirmed (" + down.getMessage()
                     + "); it is undone if it was applied");
             throw unreachable();
         }
+    }
+
+    private ExternalMove intend(Webmaster site, ChatUser user, Debit debit) {
+        return moves.intend(ExternalMove.debit(
+                site.id(),
+                user.id(),
+                user.externalId(),
+                debit.key(),
+                debit.credits(),
+                debit.showId(),
+                clock.instant()));
     }
 
     /**
@@ -135,17 +156,28 @@ public class ExternalWallet {
     }
 
     /**
-     * Books a sent debit here, in the caller's transaction, for the user the caller has locked. Answers whether
-     * it was booked now (false: it was already, by a concurrent caller, or it was refused).
+     * Books a sent debit here, in the caller's transaction, for the user the caller has locked. Answers the
+     * credits booked now: none when it was booked already (by a concurrent caller), or abandoned and undone
+     * meanwhile (the row lock orders this against {@link ExternalDelivery}'s undo).
      */
-    public boolean book(ExternalMove sent, ChatUser lockedUser, LedgerReference about) {
+    public long book(ExternalMove sent, ChatUser lockedUser, LedgerReference about) {
         ExternalMove debit = em.find(ExternalMove.class, sent.id(), LockModeType.PESSIMISTIC_WRITE);
         if (debit == null || debit.status() != MoveStatus.PENDING) {
-            return false;
+            return 0;
         }
         debit.confirm(clock.instant());
         ledger.post(lockedUser, EntryKind.EXT_DEBIT, debit.credits(), "ext-debit:" + debit.key(), about);
-        return true;
+        return debit.credits();
+    }
+
+    /** Whether a show was paid from its site's server: it then goes on, and ends, that way. */
+    public boolean paidFromSiteServer(long webmasterId, long showId) {
+        return !em.createNamedQuery(ExternalMove.CONFIRMED_DEBITS_OF_SHOW, ExternalMove.class)
+                .setParameter("webmasterId", webmasterId)
+                .setParameter("showId", showId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     /** How many debits a show has asked for so far: the next block's key follows from it. */
@@ -174,7 +206,8 @@ public class ExternalWallet {
         Instant now = clock.instant();
         long unused = held - owed;
         if (unused > 0) {
-            elsewhere.add(lockedUser.id(), unused);
+            long userId = lockedUser.id();
+            afterCompletion.onCommit(() -> elsewhere.add(userId, unused));
             ledger.post(
                     lockedUser,
                     EntryKind.EXT_RETURN,

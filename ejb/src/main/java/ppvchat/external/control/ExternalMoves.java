@@ -5,16 +5,21 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import ppvchat.external.entity.ExternalMove;
+import ppvchat.external.entity.MoveStatus;
 
 /** The book of calls to sites' servers, written in transactions of their own where a call must outlive its caller's. */
 @Stateless
 public class ExternalMoves {
+
+    /** The key prefix of the refund that undoes a debit never booked here. */
+    public static final String UNDO = "undo:";
 
     @PersistenceContext
     EntityManager em;
@@ -48,6 +53,29 @@ public class ExternalMoves {
         if (move != null) {
             move.confirm(clock.instant());
         }
+    }
+
+    /**
+     * A debit left pending past {@link ExternalMove#ABANDONED_AFTER} was never booked: claims it (the same row
+     * lock a late booking takes, so exactly one of them wins) and owes the site's server its undo, a refund of
+     * all of it under {@code undo:<key>}.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void abandon(long debitId) {
+        ExternalMove debit = em.find(ExternalMove.class, debitId, LockModeType.PESSIMISTIC_WRITE);
+        if (debit == null || debit.status() != MoveStatus.PENDING) {
+            return;
+        }
+        debit.voidIt(clock.instant());
+        em.persist(ExternalMove.refund(
+                debit.webmasterId(),
+                debit.userId(),
+                debit.hostUserId(),
+                UNDO + debit.key(),
+                debit.key(),
+                debit.credits(),
+                debit.showId(),
+                clock.instant()));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

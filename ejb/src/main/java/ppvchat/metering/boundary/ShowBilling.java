@@ -100,24 +100,29 @@ public class ShowBilling {
         int rate = show.ratePerMinute();
         long needed = Math.max(
                 1, Math.max(policy.minBalanceToStart(), policy.rounding().creditsFor(1, rate)));
+        long block;
         if (ExternalWallet.keepsCredits(webmaster)) {
             // The first block comes from the site's server, at least what a start needs; nothing starts unless
-            // the site's server confirms it. What the show does not use goes back at its end.
+            // the site's server confirms it. Only what it debited is held: what the show does not use of it goes
+            // back at its end, and credits the user may have here stay theirs.
             long firstBlock = Math.max(
                     needed, policy.rounding().creditsFor(settings.holdSeconds(), rate) + policy.minBalanceToStay());
-            wallet.book(
-                    wallet.send(webmaster, lockedUser, blockOf(show, lockedUser, 1, firstBlock)),
+            long number = wallet.debitsOfShow(webmaster.id(), show.id()) + 1;
+            block = wallet.book(
+                    wallet.send(webmaster, lockedUser, blockOf(show, lockedUser, number, firstBlock)),
                     lockedUser,
                     LedgerReference.show(show.id()));
+            if (block == 0) {
+                throw new DomainException("the site's server did not confirm the show in time: ask again");
+            }
+        } else {
+            if (lockedUser.available() < needed) {
+                throw new InsufficientCredits(needed, lockedUser.available());
+            }
+            block = Math.min(
+                    lockedUser.available(),
+                    policy.rounding().creditsFor(settings.holdSeconds(), rate) + policy.minBalanceToStay());
         }
-        if (lockedUser.available() < needed) {
-            throw new InsufficientCredits(needed, lockedUser.available());
-        }
-        long block = ExternalWallet.keepsCredits(webmaster)
-                ? lockedUser.available() // all of it was debited for this show
-                : Math.min(
-                        lockedUser.available(),
-                        policy.rounding().creditsFor(settings.holdSeconds(), rate) + policy.minBalanceToStay());
         show.start(now, node.name(), policy);
         lockedUser.hold(block);
         CreditMeter meter = new CreditMeter(
@@ -148,13 +153,14 @@ public class ShowBilling {
         CreditMeter meter = metered.get().meter();
         Webmaster webmaster = em.find(Webmaster.class, metered.get().webmasterId());
         Optional<ExternalMove> sent = Optional.empty();
-        if (ExternalWallet.keepsCredits(webmaster)) {
+        // A show paid from the site's server goes on being paid from there, whatever the site's mode now.
+        if (wallet.paidFromSiteServer(webmaster.id(), showId)) {
             // Sent before anything is locked: a slow site server holds up no one else.
             PrivateShow unlocked = em.find(PrivateShow.class, showId);
             ChatUser payer = em.find(ChatUser.class, unlocked.userId());
-            long next = wallet.debitsOfShow(webmaster.id(), showId) + 1;
+            long number = wallet.debitsOfShow(webmaster.id(), showId) + 1;
             sent = wallet.trySend(
-                    webmaster, payer, blockOf(unlocked, payer, next, meter.creditsFor(settings.holdSeconds())));
+                    webmaster, payer, blockOf(unlocked, payer, number, meter.creditsFor(settings.holdSeconds())));
             if (sent.isEmpty()) {
                 afterCompletion.onCommit(() -> meter.spare(0));
                 return false;
@@ -165,10 +171,16 @@ public class ShowBilling {
             return false; // a block sent meanwhile is never booked, and is undone
         }
         ChatUser user = ledger.lockUser(show.webmasterId(), show.userId());
-        if (sent.isPresent() && !wallet.book(sent.get(), user, LedgerReference.show(showId))) {
-            return false;
+        long more;
+        if (sent.isPresent()) {
+            more = wallet.book(sent.get(), user, LedgerReference.show(showId)); // only what was debited for it
+            if (more == 0) {
+                afterCompletion.onCommit(() -> meter.spare(0));
+                return false;
+            }
+        } else {
+            more = Math.min(user.available(), meter.creditsFor(settings.holdSeconds()));
         }
-        long more = Math.min(user.available(), meter.creditsFor(settings.holdSeconds()));
         if (more <= 0) {
             afterCompletion.onCommit(() -> meter.spare(0));
             return false;
@@ -254,7 +266,7 @@ public class ShowBilling {
             earning = Earning.liveshow(webmaster, performer, show);
             em.persist(earning);
         }
-        if (ExternalWallet.keepsCredits(webmaster)) {
+        if (wallet.paidFromSiteServer(webmaster.id(), showId)) {
             wallet.settleShow(webmaster, show, user, held, owed, earning, performer.displayName());
         }
         rooms.room(show.performerId()).ifPresent(room -> afterCompletion.onCommit(() -> room.endPrivate(showId)));

@@ -83,7 +83,10 @@ public class Tips {
         if (external) {
             // The site's server keeps the credits: they come from there first, or there is no tip.
             Debit debit = Debit.forTip(key, user.externalId(), credits, performerId, performer.displayName());
-            wallet.book(wallet.send(webmaster, user, debit), user, LedgerReference.none());
+            if (wallet.book(wallet.send(webmaster, user, debit), user, LedgerReference.none()) == 0) {
+                throw new DomainException(
+                        "the site's server did not confirm the tip in time: nothing was charged;" + " try again");
+            }
         }
         Earning earning = Earning.tip(webmaster, performer, user, credits, clock.instant());
         em.persist(earning);

@@ -27,7 +27,7 @@ public class CrossOrigin extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Jsonb JSON = JsonbBuilder.create();
-    private static final Pattern SITE_API = Pattern.compile("/api/webmasters/([1-9]\\d{0,17})(?:/.*)?");
+    private static final Pattern SITE_API = Pattern.compile("/api/webmasters/(\\d{1,18})(?:/.*)?");
 
     @Inject
     Webmasters webmasters;
