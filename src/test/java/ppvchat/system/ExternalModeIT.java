@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -29,8 +30,8 @@ import ppvchat.external.control.WebmasterServer;
 import ppvchat.external.entity.Reconciliation;
 
 /**
- * External mode end to end: the chat on Payara Micro with a site whose users and credits live on the PHP
- * reference server, on real sockets. Users sign in against the site's server; a private show is paid for
+ * External mode end to end: the chat on Payara Micro and MariaDB with a site whose users and credits live on the
+ * PHP reference server, on real sockets. Users sign in against the site's server; a private show is paid for
  * in blocks debited there, its unused credits refunded and the show reported; a tip is debited and
  * reported; the site's books then match the chat's. The site's server going down mid-show ends the show
  * cleanly, billed for what was confirmed, and nothing is charged twice when it comes back.
@@ -55,26 +56,24 @@ class ExternalModeIT {
     void startTheSiteServerAndTheChat() {
         Path work = SystemTestSettings.freshWorkDir("external-mode");
         webmasterSite = ReferenceSite.start(work, SITE, SECRET);
-        String database = work.resolve("h2").resolve("ppv").toString();
+        Map<String, String> mariaDb = SystemTestSettings.loadTestOnMariaDb(TestDatabase.recreate("ppv_external"));
         chat = PayaraMicroProcess.start(
                 SystemTestSettings.existingFile("ppv.micro.jar"),
                 SystemTestSettings.existingFile("ppv.micro.war"),
                 work.resolve("run"),
-                port -> Map.ofEntries(
-                        Map.entry("ppv.demo.enabled", "true"),
-                        Map.entry("ppv.demo.origins", "http://127.0.0.1:" + port),
-                        Map.entry("ppv.demo.external.url", webmasterSite.apiUrl()),
-                        Map.entry("ppv.demo.external.secret", SECRET),
-                        Map.entry("ppv.secrets.key", "uF3Ge0OIviAi1zemBAZtouRxJZqmGDz6DxyUlg2fKfc="),
-                        Map.entry("ppv.loadtest.enabled", "true"),
-                        // Blocks of 10 seconds, so that a short show asks the site's server several times.
-                        Map.entry("ppv.metering.hold-seconds", "10"),
-                        Map.entry("ppv.metering.extend-below-seconds", "4"),
-                        Map.entry("ppv.external.delivery-seconds", "1"),
-                        Map.entry("ppv.datasource.class", "org.h2.jdbcx.JdbcDataSource"),
-                        Map.entry(
-                                "ppv.datasource.url",
-                                "jdbc:h2:file:" + database + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE")));
+                port -> withAll(
+                        mariaDb,
+                        Map.ofEntries(
+                                Map.entry("ppv.demo.enabled", "true"),
+                                Map.entry("ppv.demo.origins", "http://127.0.0.1:" + port),
+                                Map.entry("ppv.demo.external.url", webmasterSite.apiUrl()),
+                                Map.entry("ppv.demo.external.secret", SECRET),
+                                Map.entry("ppv.secrets.key", "uF3Ge0OIviAi1zemBAZtouRxJZqmGDz6DxyUlg2fKfc="),
+                                Map.entry("ppv.loadtest.enabled", "true"),
+                                // Blocks of 10 seconds, so that a short show asks the site's server several times.
+                                Map.entry("ppv.metering.hold-seconds", "10"),
+                                Map.entry("ppv.metering.extend-below-seconds", "4"),
+                                Map.entry("ppv.external.delivery-seconds", "1"))));
         try {
             chat.awaitReady(BOOT_TIMEOUT);
         } catch (RuntimeException | Error e) {
@@ -233,6 +232,12 @@ class ExternalModeIT {
     }
 
     /** Until nothing is owed: refunds and reports delivered, debits never booked undone (a minute after). */
+    private static Map<String, String> withAll(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> all = new LinkedHashMap<>(first);
+        all.putAll(second);
+        return all;
+    }
+
     private void awaitDelivered(String what) {
         await(what, Duration.ofSeconds(100), () -> {
             JsonObject counts = json(chat.site()
