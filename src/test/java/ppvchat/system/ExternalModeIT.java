@@ -122,6 +122,16 @@ class ExternalModeIT {
                         "/api/webmasters/" + SITE + "/chat/users",
                         "{\"username\":\"newbie\",\"password\":\"12345678\"}");
         assertEquals(400, registration.statusCode(), "users register on the site, not here");
+        assertEquals(
+                "[]", chat.site().get("/api/webmasters/" + SITE + "/packages").body(), "no credits sold here");
+        HttpResponse<String> purchase = chat.site()
+                .postJson(
+                        "/api/webmasters/" + SITE + "/paypal/orders",
+                        "{\"packageId\":1}",
+                        "Authorization",
+                        "Bearer " + token(alice));
+        assertEquals(400, purchase.statusCode(), purchase::body);
+        assertTrue(purchase.body().contains("sells credits on its own pages"), purchase.body());
         assertEquals("moderator", siteUser("1003").getString("role"));
         assertEquals(
                 "MODERATOR", json(signIn("mia", "demo").body()).asJsonObject().getString("role"));

@@ -25,8 +25,10 @@ import ppvchat.payments.entity.OrderStatus;
 import ppvchat.payments.entity.PaymentsNotSetUp;
 import ppvchat.payments.entity.PaymentsUnavailable;
 import ppvchat.payments.entity.PaypalOrder;
+import ppvchat.platform.entity.DomainException;
 import ppvchat.platform.entity.NotFound;
 import ppvchat.tenancy.boundary.Webmasters;
+import ppvchat.tenancy.entity.IntegrationMode;
 import ppvchat.tenancy.entity.Webmaster;
 
 /**
@@ -64,6 +66,10 @@ public class Checkout {
     /** Makes the order at PayPal; the buyer is sent to {@code approveUrl}, then back to {@code serverBase}. */
     public OrderView open(long webmasterId, String token, long packageId, URI serverBase) {
         long userId = tokenHolders.userOf(webmasterId, token).id();
+        if (webmasters.find(webmasterId).mode() == IntegrationMode.EXTERNAL) {
+            // Its server keeps the credits: credits bought here could never be spent there.
+            throw new DomainException("this site sells credits on its own pages: buy them there");
+        }
         if (!settings.configured()) {
             throw new PaymentsNotSetUp("PayPal payments are not set up on this server");
         }

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import ppvchat.payments.entity.CreditItem;
 import ppvchat.tenancy.boundary.Webmasters;
+import ppvchat.tenancy.entity.IntegrationMode;
 import ppvchat.tenancy.entity.Webmaster;
 
 /** The credit packages a webmaster sells, as users choose among them. */
@@ -19,9 +20,12 @@ public class CreditPackages {
     @Inject
     Webmasters webmasters;
 
-    /** The active packages of the site, cheapest first. */
+    /** The active packages of the site, cheapest first; none where the site sells credits itself (external mode). */
     public List<CreditPackage> onSale(long webmasterId) {
         Webmaster site = webmasters.find(webmasterId);
+        if (site.mode() == IntegrationMode.EXTERNAL) {
+            return List.of();
+        }
         return em.createNamedQuery(CreditItem.ACTIVE_OF_WEBMASTER, CreditItem.class)
                 .setParameter("webmasterId", webmasterId)
                 .getResultStream()
