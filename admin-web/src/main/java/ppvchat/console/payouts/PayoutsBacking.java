@@ -6,7 +6,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.OptimisticLockException;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +16,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.StreamedContent;
+import ppvchat.console.ConsoleDownloads;
 import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
 import ppvchat.console.Paged;
@@ -290,13 +289,7 @@ public class PayoutsBacking implements Serializable {
         try {
             Reports.Export export = statements.runCsv(siteId, chosen.id());
             LOG.info(() -> "console account " + account.getUsername() + " exported " + export.fileName());
-            byte[] content = export.content();
-            return DefaultStreamedContent.builder()
-                    .name(export.fileName())
-                    .contentType(export.contentType() + "; charset=UTF-8")
-                    .contentLength((long) content.length)
-                    .stream(() -> new ByteArrayInputStream(content))
-                    .build();
+            return ConsoleDownloads.of(export);
         } catch (DomainException refused) {
             ConsoleMessages.refused(refused);
             return null;

@@ -4,18 +4,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.StreamedContent;
 import ppvchat.accounts.boundary.ChatUsers;
+import ppvchat.console.ConsoleDownloads;
 import ppvchat.console.ConsoleMessages;
 import ppvchat.console.CurrentAccount;
 import ppvchat.external.boundary.ExternalBooks;
@@ -162,13 +161,7 @@ public class ReportsBacking implements Serializable {
             Period period = Period.through(first, last, null);
             Reports.Export export = reports.earningsCsv(account.webmasterId(), period.from(), period.to(), performerId);
             LOG.info(() -> "console account " + account.getUsername() + " exported " + export.fileName());
-            byte[] content = export.content();
-            return DefaultStreamedContent.builder()
-                    .name(export.fileName())
-                    .contentType(export.contentType())
-                    .contentLength((long) content.length)
-                    .stream(() -> new ByteArrayInputStream(content))
-                    .build();
+            return ConsoleDownloads.of(export);
         } catch (DomainException refused) {
             ConsoleMessages.refused(refused);
             return null;

@@ -166,7 +166,7 @@ public class ChatSignIn {
         Webmaster site = webmasters.find(webmasterId);
         if (ExternalWallet.keepsCredits(site) && user.role() != Role.PERFORMER) {
             // Credits live on the site's server; what is here is held for a running show.
-            long there = wallet.spendable(site, user) - user.available();
+            long there = wallet.creditsThere(site, user);
             return new ChatAccount(
                     user.id(), user.username(), user.role().name(), there + user.credits(), there + user.available());
         }

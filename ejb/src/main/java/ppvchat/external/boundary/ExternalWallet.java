@@ -77,10 +77,15 @@ public class ExternalWallet {
 
     /** What the user can spend: their credits on the site's server and any here. */
     public long spendable(Webmaster site, ChatUser user) {
+        return creditsThere(site, user) + user.available();
+    }
+
+    /** The user's credits on the site's server, as it answers now. */
+    public long creditsThere(Webmaster site, ChatUser user) {
         try {
             long there = servers.of(site).balance(user.externalId()).credits();
             elsewhere.tell(user.id(), there);
-            return there + user.available();
+            return there;
         } catch (ExternalRefusal refused) {
             throw new DomainException(
                     refused.notFound()

@@ -229,7 +229,7 @@ public class PayoutStatements {
         List<Statement> statements = ofRun(webmasterId, runId, 0, Integer.MAX_VALUE);
         String csv = StatementCsv.write(statements);
         String name = "payouts-" + run.period().start() + "-to-" + run.period().lastDay() + ".csv";
-        return new Reports.Export(name, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        return new Reports.Export(name, "text/csv; charset=UTF-8", csv.getBytes(StandardCharsets.UTF_8));
     }
 
     private List<Statement> views(long webmasterId, TypedQuery<PayoutStatement> query, int first, int max) {
